@@ -1,0 +1,126 @@
+package io.picshare.stack.hadoop;
+
+import io.picshare.stack.node.NodeArguments;
+import io.picshare.stack.node.NodeRuntime;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hbase.HBaseConfiguration;
+import org.apache.hadoop.hbase.MiniHBaseCluster;
+import org.apache.hadoop.hbase.client.Admin;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.ConnectionFactory;
+import org.apache.hadoop.hbase.zookeeper.MiniZooKeeperCluster;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+
+/**
+ * HDFS (a NameNode and three DataNodes, replication 3), ZooKeeper and HBase (a master and a
+ * region server, its root directory on that HDFS) in one JVM, with their data under
+ * {@code --data-dir}. HDFS is formatted only on the first start; later starts reuse its blocks,
+ * so HBase finds its tables again. ZooKeeper holds only transient state in HBase 2.6 and starts
+ * empty each time.
+ */
+public final class HadoopNode implements NodeRuntime.Component {
+  private static final int DATANODES = 3;
+
+  private final Path dataDir;
+  private final int namenodePort;
+  private final int namenodeHttpPort;
+  private final int zookeeperPort;
+  private MiniDFSCluster dfs;
+  private MiniZooKeeperCluster zookeeper;
+  private MiniHBaseCluster hbase;
+
+  HadoopNode(Path dataDir, int namenodePort, int namenodeHttpPort, int zookeeperPort) {
+    this.dataDir = dataDir;
+    this.namenodePort = namenodePort;
+    this.namenodeHttpPort = namenodeHttpPort;
+    this.zookeeperPort = zookeeperPort;
+  }
+
+  public static void main(String[] args) {
+    NodeArguments arguments = NodeArguments.parse(args);
+    NodeRuntime.run("hadoop", arguments, new HadoopNode(arguments.dataDir(),
+        arguments.port("namenode-port"), arguments.port("namenode-http-port"), arguments.port("zookeeper-port")));
+  }
+
+  @Override
+  public Map<String, String> start() throws Exception {
+    Configuration conf = HBaseConfiguration.create();
+    conf.set("hadoop.tmp.dir", dataDir.resolve("tmp").toString());
+    conf.setInt("dfs.replication", DATANODES);
+    conf.setBoolean("dfs.namenode.redundancy.considerLoad", false);
+    conf.setBoolean("dfs.permissions.enabled", false);
+
+    Path hdfsDir = dataDir.resolve("hdfs");
+    Path formatted = hdfsDir.resolve("FORMATTED");
+    boolean format = !Files.exists(formatted);
+    System.out.println(format ? "formatting a new HDFS in " + hdfsDir : "reusing HDFS in " + hdfsDir);
+    dfs = new MiniDFSCluster.Builder(conf, hdfsDir.toFile())
+        .numDataNodes(DATANODES)
+        .storagesPerDatanode(1)
+        .nameNodePort(namenodePort)
+        .nameNodeHttpPort(namenodeHttpPort)
+        .format(format)
+        .waitSafeMode(true)
+        .build();
+    dfs.waitActive();
+    Files.writeString(formatted, "HDFS formatted; delete the data directory (picshare up --fresh) to start over\n");
+    String hdfsUri = "hdfs://127.0.0.1:" + namenodePort;
+    conf.set("fs.defaultFS", hdfsUri);
+
+    Path zookeeperDir = dataDir.resolve("zookeeper");
+    deleteRecursively(zookeeperDir);
+    zookeeper = new MiniZooKeeperCluster(conf);
+    zookeeper.setDefaultClientPort(zookeeperPort);
+    zookeeper.startup(zookeeperDir.toFile());
+    conf.set("hbase.zookeeper.quorum", "127.0.0.1");
+    conf.setInt("hbase.zookeeper.property.clientPort", zookeeperPort);
+
+    conf.set("hbase.rootdir", hdfsUri + "/hbase");
+    conf.set("hbase.tmp.dir", dataDir.resolve("hbase-tmp").toString());
+    conf.setInt("hbase.master.port", 0);
+    conf.setInt("hbase.master.info.port", -1);
+    conf.setInt("hbase.regionserver.port", 0);
+    conf.setInt("hbase.regionserver.info.port", -1);
+    // One region server: the master need not wait for more, and the server reports in quickly.
+    conf.setInt("hbase.master.wait.on.regionservers.mintostart", 1);
+    conf.setInt("hbase.master.wait.on.regionservers.maxtostart", 1);
+    conf.setInt("hbase.regionserver.msginterval", 1000);
+    hbase = new MiniHBaseCluster(conf, 1, 1);
+    hbase.waitForActiveAndReadyMaster(120_000);
+    try (Connection connection = ConnectionFactory.createConnection(conf); Admin admin = connection.getAdmin()) {
+      // hbase:meta is online once the master lists its tables.
+      admin.listTableNames();
+    }
+    return Map.of("hdfs", hdfsUri, "zookeeper", "127.0.0.1:" + zookeeperPort);
+  }
+
+  @Override
+  public void stop() throws IOException {
+    if (hbase != null) {
+      hbase.shutdown();
+      hbase.waitUntilShutDown();
+    }
+    if (zookeeper != null) {
+      zookeeper.shutdown();
+    }
+    if (dfs != null) {
+      dfs.shutdown();
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package io.picshare.stack;
+
+/** The one screen that tells a developer where every part of the running stack answers. */
+final class Banner {
+  private Banner() {}
+
+  static String of(LocalStack stack, double secondsToReady) {
+    StackEndpoints e = stack.endpoints();
+    StackPorts p = stack.options().ports();
+    StringBuilder b = new StringBuilder();
+    b.append(String.format("%nPicShare is ready (%.1f s)%n", secondsToReady));
+    row(b, "API", e.api() + "   (GET /health/ready, /health/live)");
+    row(b, "HDFS", e.hdfs() + "   (3 DataNodes, replication 3; web UI http://127.0.0.1:" + p.namenodeHttp() + ")");
+    row(b, "ZooKeeper", e.zookeeperQuorum());
+    row(b, "HBase", "via ZooKeeper " + e.zookeeperQuorum() + "   (root dir " + e.hdfs() + "/hbase)");
+    row(b, "Kafka", e.kafkaBootstrap());
+    row(b, "Solr", e.solr() + "   (core: photos)");
+    row(b, "Data", stack.options().dataDir().toString());
+    row(b, "Logs", stack.logDir().toString());
+    b.append("Press Ctrl-C to stop.\n");
+    return b.toString();
+  }
+
+  private static void row(StringBuilder b, String name, String value) {
+    b.append(String.format("  %-10s %s%n", name, value));
+  }
+}

@@ -1,0 +1,250 @@
+package io.picshare.stack;
+
+import static java.util.Objects.requireNonNull;
+
+import io.picshare.stack.node.ReadyFile;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * The whole local system on one machine: HDFS (NameNode + 3 DataNodes), ZooKeeper and HBase in
+ * one JVM, Kafka in a second, Solr in a third, and optionally the PicShare API in a fourth.
+ * Closing it stops every child, API first and storage last.
+ */
+public final class LocalStack implements AutoCloseable {
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+  private static final Duration STOP_GRACE = Duration.ofSeconds(60);
+
+  /** Java 17 needs these for Hadoop and HBase server code (HBase's own list). */
+  static final List<String> HADOOP_JVM_OPTIONS = List.of(
+      "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+      "--add-opens", "java.base/java.lang.reflect=ALL-UNNAMED",
+      "--add-opens", "java.base/java.nio=ALL-UNNAMED",
+      "--add-opens", "java.base/java.io=ALL-UNNAMED",
+      "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+      "--add-opens", "java.base/jdk.internal.ref=ALL-UNNAMED",
+      "--add-opens", "java.base/java.util=ALL-UNNAMED",
+      "--add-opens", "java.base/java.util.concurrent=ALL-UNNAMED",
+      "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
+      "--add-exports", "java.base/sun.net.dns=ALL-UNNAMED",
+      "--add-exports", "java.base/sun.net.util=ALL-UNNAMED",
+      "--add-modules", "jdk.unsupported",
+      "-Dorg.apache.hbase.thirdparty.io.netty.tryReflectionSetAccessible=true");
+
+  /** How to start the stack. */
+  public record Options(
+      Path repoRoot, Path dataDir, StackPorts ports, boolean fresh, boolean withApi, PrintStream progress) {
+    public Options {
+      repoRoot = repoRoot.toAbsolutePath().normalize();
+      dataDir = dataDir.toAbsolutePath().normalize();
+      requireNonNull(ports, "ports is null");
+      requireNonNull(progress, "progress is null");
+    }
+  }
+
+  private final Options options;
+  private final List<NodeProcess> nodes = new ArrayList<>();
+  private final CompletableFuture<NodeFailedException> failure = new CompletableFuture<>();
+  private volatile boolean stopping;
+  private StackEndpoints endpoints;
+
+  private LocalStack(Options options) {
+    this.options = options;
+  }
+
+  /** Starts every component and returns once all of them answer; stops what started on failure. */
+  public static LocalStack start(Options options) throws InterruptedException {
+    return new LocalStack(options).startAll();
+  }
+
+  /** A stack not started yet, so a caller can arrange to {@link #close} it before it starts. */
+  public static LocalStack of(Options options) {
+    return new LocalStack(options);
+  }
+
+  /** Starts every component and returns once all of them answer; stops what started on failure. */
+  public LocalStack startAll() throws InterruptedException {
+    try {
+      startNodes();
+      return this;
+    } catch (RuntimeException | InterruptedException e) {
+      close();
+      throw e;
+    }
+  }
+
+  public StackEndpoints endpoints() {
+    return endpoints;
+  }
+
+  public Options options() {
+    return options;
+  }
+
+  public Path logDir() {
+    return options.dataDir().resolve("logs");
+  }
+
+  /** Completes when a child dies while the stack is meant to be running. */
+  public CompletableFuture<NodeFailedException> failure() {
+    return failure;
+  }
+
+  /** Whether {@link #close} was called: a child exiting now is expected. */
+  public boolean isStopping() {
+    return stopping;
+  }
+
+  /** Process ids of the running children, for measurements and diagnostics. */
+  public List<Long> pids() {
+    return nodes.stream().filter(NodeProcess::isAlive).map(NodeProcess::pid).toList();
+  }
+
+  private void startNodes() throws InterruptedException {
+    if (options.fresh()) {
+      deleteRecursively(options.dataDir());
+    }
+    StackPorts ports = options.ports();
+    NodeProcess hadoop = launch(nodeSpec("hadoop", "local-stack/hadoop-node",
+        "io.picshare.stack.hadoop.HadoopNode", "-Xmx1g", HADOOP_JVM_OPTIONS,
+        List.of("--namenode-port", Integer.toString(ports.namenode()),
+            "--namenode-http-port", Integer.toString(ports.namenodeHttp()),
+            "--zookeeper-port", Integer.toString(ports.zookeeper()))));
+    NodeProcess kafka = launch(nodeSpec("kafka", "local-stack/kafka-node",
+        "io.picshare.stack.kafka.KafkaNode", "-Xmx512m", List.of(),
+        List.of("--port", Integer.toString(ports.kafka()),
+            "--controller-port", Integer.toString(ports.kafkaController()))));
+    NodeProcess solr = launch(nodeSpec("solr", "local-stack/solr-node",
+        "io.picshare.stack.solr.SolrNode", "-Xmx512m",
+        List.of("-Dsolr.log.dir=" + logDir(), "-Dhost=127.0.0.1"),
+        List.of("--port", Integer.toString(ports.solr()),
+            "--configset", options.repoRoot().resolve("solr-config/configsets/picshare").toString())));
+
+    Map<String, String> solrReady = await(solr);
+    Map<String, String> kafkaReady = await(kafka);
+    Map<String, String> hadoopReady = await(hadoop);
+    URI api = URI.create("http://127.0.0.1:" + ports.api());
+    endpoints = new StackEndpoints(
+        URI.create(hadoopReady.get("hdfs")),
+        hadoopReady.get("zookeeper"),
+        kafkaReady.get("kafka"),
+        URI.create(solrReady.get("solr")),
+        options.withApi() ? api : null);
+    if (options.withApi()) {
+      await(launch(apiSpec(api)));
+    }
+  }
+
+  private NodeProcess.Spec nodeSpec(
+      String name, String module, String mainClass, String heap, List<String> jvmOptions, List<String> arguments) {
+    Path readyFile = options.dataDir().resolve("run").resolve(name + ".ready");
+    try {
+      Files.deleteIfExists(readyFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove the stale " + readyFile, e);
+    }
+    List<String> allOptions = new ArrayList<>(jvmOptions);
+    allOptions.add(heap);
+    allOptions.add("-Dpicshare.node=" + name);
+    List<String> allArguments = new ArrayList<>(List.of(
+        "--data-dir", options.dataDir().resolve(name).toString(),
+        "--ready-file", readyFile.toString()));
+    allArguments.addAll(arguments);
+    return new NodeProcess.Spec(name, mainClass, ModuleClasspath.of(options.repoRoot(), module),
+        allOptions, allArguments, logDir().resolve(name + ".log"), () -> ReadyFile.read(readyFile));
+  }
+
+  private NodeProcess.Spec apiSpec(URI api) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    URI ready = api.resolve("/health/ready");
+    return new NodeProcess.Spec("api", "io.picshare.api.PicShareApi",
+        ModuleClasspath.of(options.repoRoot(), "serving-api"),
+        List.of("-Xmx1g", "-Dpicshare.node=api",
+            // lets the HBase client use Unsafe for fast primitive reads and writes
+            "--add-opens", "java.base/java.nio=ALL-UNNAMED"),
+        List.of("--role=all",
+            "--http-port=" + options.ports().api(),
+            "--hdfs-uri=" + endpoints.hdfs(),
+            "--zookeeper-quorum=" + endpoints.zookeeperQuorum(),
+            "--kafka-bootstrap=" + endpoints.kafkaBootstrap(),
+            "--solr-url=" + endpoints.solr()),
+        logDir().resolve("api.log"),
+        () -> answers200(http, ready) ? Optional.of(Map.of("api", api.toString())) : Optional.empty());
+  }
+
+  private static boolean answers200(HttpClient http, URI uri) {
+    try {
+      HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build();
+      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private synchronized NodeProcess launch(NodeProcess.Spec spec) {
+    if (stopping) {
+      throw new IllegalStateException("the stack is stopping");
+    }
+    options.progress().printf("  starting %-7s (log: %s)%n", spec.name(), spec.logFile());
+    NodeProcess node = NodeProcess.start(spec);
+    nodes.add(node);
+    node.onExit().thenRun(() -> {
+      if (!stopping) {
+        failure.complete(new NodeFailedException(node, "exited unexpectedly with code " + node.onExit().join().exitValue()));
+      }
+    });
+    return node;
+  }
+
+  private Map<String, String> await(NodeProcess node) throws InterruptedException {
+    long started = System.nanoTime();
+    Map<String, String> ready = node.awaitReady(START_TIMEOUT);
+    options.progress().printf("  %-7s ready after %.1f s%n", node.name(), (System.nanoTime() - started) / 1e9);
+    return ready;
+  }
+
+  /** Stops every child, newest first, each given a grace period before it is killed. */
+  @Override
+  public synchronized void close() {
+    stopping = true;
+    for (int i = nodes.size() - 1; i >= 0; i--) {
+      NodeProcess node = nodes.get(i);
+      if (node.isAlive()) {
+        options.progress().printf("  stopping %s%n", node.name());
+        node.stop(STOP_GRACE);
+      }
+    }
+    nodes.clear();
+  }
+
+  static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + dir, e);
+    }
+  }
+}
