@@ -215,9 +215,8 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private Map<String, String> await(NodeProcess node) throws InterruptedException {
-    long started = System.nanoTime();
     Map<String, String> ready = node.awaitReady(START_TIMEOUT);
-    options.progress().printf("  %-7s ready after %.1f s%n", node.name(), (System.nanoTime() - started) / 1e9);
+    options.progress().printf("  %-7s ready %.1f s after it was started%n", node.name(), node.uptimeSeconds());
     return ready;
   }
 

@@ -46,6 +46,7 @@ final class NodeProcess {
 
   private final Spec spec;
   private final Process process;
+  private final long startedNanos = System.nanoTime();
 
   private NodeProcess(Spec spec, Process process) {
     this.spec = spec;
@@ -85,6 +86,11 @@ final class NodeProcess {
 
   long pid() {
     return process.pid();
+  }
+
+  /** Seconds since this node was launched. */
+  double uptimeSeconds() {
+    return (System.nanoTime() - startedNanos) / 1e9;
   }
 
   boolean isAlive() {

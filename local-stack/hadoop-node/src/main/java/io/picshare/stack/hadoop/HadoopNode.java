@@ -111,7 +111,9 @@ public final class HadoopNode implements NodeRuntime.Component {
       zookeeper.shutdown();
     }
     if (dfs != null) {
-      dfs.shutdown();
+      // Not dfs.shutdown(): it schedules the whole HDFS directory for deletion at JVM exit.
+      dfs.shutdownDataNodes();
+      dfs.shutdownNameNodes();
     }
   }
 

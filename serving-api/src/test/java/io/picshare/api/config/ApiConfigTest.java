@@ -1,0 +1,58 @@
+package io.picshare.api.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ApiConfigTest {
+  @Test
+  void defaultsSuitTheLocalStack() {
+    ApiConfig config = ApiConfig.defaults();
+
+    assertThat(config.http()).isEqualTo(new HttpConfig(ServerRole.ALL, "0.0.0.0", 8080));
+    assertThat(config.storage()).isEqualTo(new StorageConfig(
+        URI.create("hdfs://127.0.0.1:8020"), 3, 32, "127.0.0.1:2181", "127.0.0.1:9092",
+        URI.create("http://127.0.0.1:8983/solr"), "photos"));
+  }
+
+  @Test
+  void commandLineOverridesEnvironment() {
+    ConfigValues values = ConfigValues.from(
+        new String[] {"--http-port=9000", "--role=read", "--solr-url=http://solr:8983/solr/"},
+        Map.of("PICSHARE_HTTP_PORT", "7000", "PICSHARE_ZOOKEEPER_QUORUM", "zk1:2181,zk2:2181", "HOME", "/root"));
+
+    ApiConfig config = ApiConfig.from(values);
+
+    assertThat(config.http().port()).isEqualTo(9000);
+    assertThat(config.http().role()).isEqualTo(ServerRole.READ);
+    assertThat(config.storage().zookeeperQuorum()).isEqualTo("zk1:2181,zk2:2181");
+    assertThat(config.storage().solrUrl()).isEqualTo(URI.create("http://solr:8983/solr"));
+  }
+
+  @Test
+  void rejectsUnknownKeysAndBadValues() {
+    assertThatThrownBy(() -> ApiConfig.from(new ConfigValues(Map.of("htp-port", "1"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("htp-port");
+    assertThatThrownBy(() -> ApiConfig.from(new ConfigValues(Map.of("http-port", "eighty"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("http-port must be an integer");
+    assertThatThrownBy(() -> ApiConfig.from(new ConfigValues(Map.of("http-port", "70000"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("between 0 and 65535");
+    assertThatThrownBy(() -> ApiConfig.from(new ConfigValues(Map.of("role", "both"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("read, write or all");
+    assertThatThrownBy(() -> ApiConfig.from(new ConfigValues(Map.of("hdfs-uri", "file:///tmp"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("hdfs://");
+    assertThatThrownBy(() -> ConfigValues.from(new String[] {"--http-port"}, Map.of()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("--key=value");
+  }
+
+  @Test
+  void rolesSayWhatTheyServe() {
+    assertThat(ServerRole.READ.servesReads()).isTrue();
+    assertThat(ServerRole.READ.servesWrites()).isFalse();
+    assertThat(ServerRole.WRITE.servesReads()).isFalse();
+    assertThat(ServerRole.ALL.servesReads() && ServerRole.ALL.servesWrites()).isTrue();
+  }
+}

@@ -1,0 +1,110 @@
+package io.picshare.api.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.picshare.api.config.StorageConfig;
+import io.picshare.api.storage.HBaseClient;
+import io.picshare.api.storage.HdfsBlobStore;
+import io.picshare.api.storage.KafkaEventPublisher;
+import io.picshare.api.storage.SolrPhotoIndex;
+import io.picshare.stack.LocalStack;
+import io.picshare.stack.RepositoryRoot;
+import io.picshare.stack.StackPorts;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.AsyncConnection;
+import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
+import org.apache.hadoop.hbase.client.Get;
+import org.apache.hadoop.hbase.client.Put;
+import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
+import org.apache.hadoop.hbase.util.Bytes;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.common.SolrInputDocument;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What {@code ./picshare up} promises: the whole stack, API included, becomes ready; stopped and
+ * started again on the same data directory, every backend still has what it stored.
+ */
+class LocalStackRestartIT {
+  private static final TableName TABLE = TableName.valueOf("it_restart");
+  private static final byte[] FAMILY = Bytes.toBytes("f");
+  private static final byte[] ROW = Bytes.toBytes("photo-1");
+  private static final byte[] QUALIFIER = Bytes.toBytes("title");
+  private static final String TOPIC = "it-restart";
+
+  @Test
+  void dataSurvivesARestart() throws Exception {
+    Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "restart-stack-");
+    LocalStack.Options options = new LocalStack.Options(
+        RepositoryRoot.find(), dataDir, StackPorts.ephemeral(), false, true, System.out);
+    byte[] photo = "not really a jpeg, but bytes all the same".getBytes(StandardCharsets.UTF_8);
+    RecordMetadata event;
+
+    try (LocalStack stack = LocalStack.start(options)) {
+      assertReady(stack);
+      StorageConfig config = StackConfigs.api(stack.endpoints()).storage();
+      Vertx vertx = Vertx.vertx();
+      try (HdfsBlobStore blobs = HdfsBlobStore.open(vertx, config);
+          HBaseClient hbase = HBaseClient.connect(config);
+          KafkaEventPublisher events = KafkaEventPublisher.connect(config);
+          SolrPhotoIndex search = SolrPhotoIndex.connect(vertx, config)) {
+        blobs.write("/it/restart/photo-1", photo).await(60, TimeUnit.SECONDS);
+        AsyncConnection connection = hbase.connection().await(60, TimeUnit.SECONDS);
+        connection.getAdmin().createTable(TableDescriptorBuilder.newBuilder(TABLE)
+            .setColumnFamily(ColumnFamilyDescriptorBuilder.of(FAMILY)).build()).get(60, TimeUnit.SECONDS);
+        connection.getTable(TABLE).put(new Put(ROW).addColumn(FAMILY, QUALIFIER, Bytes.toBytes("Lisbon at dusk")))
+            .get(30, TimeUnit.SECONDS);
+        event = events.publish(TOPIC, "photo-1", "photo-uploaded".getBytes(StandardCharsets.UTF_8))
+            .await(60, TimeUnit.SECONDS);
+        SolrInputDocument document = new SolrInputDocument();
+        document.addField("id", "photo-1");
+        document.addField("title", "Lisbon at dusk");
+        search.add(document).await(30, TimeUnit.SECONDS);
+      } finally {
+        vertx.close().await(10, TimeUnit.SECONDS);
+      }
+    }
+
+    try (LocalStack stack = LocalStack.start(options)) {
+      assertReady(stack);
+      StorageConfig config = StackConfigs.api(stack.endpoints()).storage();
+      Vertx vertx = Vertx.vertx();
+      try (HdfsBlobStore blobs = HdfsBlobStore.open(vertx, config);
+          HBaseClient hbase = HBaseClient.connect(config);
+          SolrPhotoIndex search = SolrPhotoIndex.connect(vertx, config)) {
+        assertThat(blobs.read("/it/restart/photo-1").await(60, TimeUnit.SECONDS)).isEqualTo(photo);
+        AsyncConnection connection = hbase.connection().await(60, TimeUnit.SECONDS);
+        assertThat(Bytes.toString(connection.getTable(TABLE).get(new Get(ROW)).get(60, TimeUnit.SECONDS)
+            .getValue(FAMILY, QUALIFIER))).isEqualTo("Lisbon at dusk");
+        assertThat(ClusterClientsIT.consume(stack.endpoints(),
+            new TopicPartition(TOPIC, event.partition()), event.offset(), "photo-1", 1))
+            .containsExactly("photo-uploaded");
+        assertThat(search.query(new SolrQuery("lisbon")).await(30, TimeUnit.SECONDS).getResults())
+            .extracting(document -> document.getFieldValue("id"))
+            .isEqualTo(List.of("photo-1"));
+      } finally {
+        vertx.close().await(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private static void assertReady(LocalStack stack) throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(stack.endpoints().api().resolve("/health/ready")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(new JsonObject(response.body()).getString("status")).isEqualTo("UP");
+  }
+}
