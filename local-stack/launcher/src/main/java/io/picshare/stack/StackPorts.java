@@ -3,6 +3,8 @@ package io.picshare.stack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The TCP ports the local stack listens on (all on 127.0.0.1). */
 public record StackPorts(
@@ -18,18 +20,26 @@ public record StackPorts(
     }
   }
 
-  /** Free ports picked by the operating system, so tests never collide with a running stack. */
+  /** Distinct free ports picked by the operating system, so tests never collide with a running stack. */
   public static StackPorts ephemeral() {
-    return new StackPorts(
-        freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
+    List<ServerSocket> sockets = new ArrayList<>();
+    try {
+      for (int i = 0; i < 7; i++) {
+        // All held open at once, so no port is handed out twice.
+        sockets.add(new ServerSocket(0));
+      }
+      int[] p = sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+      return new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6]);
     } catch (IOException e) {
       throw new UncheckedIOException("no free TCP port", e);
+    } finally {
+      for (ServerSocket socket : sockets) {
+        try {
+          socket.close();
+        } catch (IOException ignored) {
+          // closing a listening socket that accepted nothing cannot lose data
+        }
+      }
     }
   }
 }

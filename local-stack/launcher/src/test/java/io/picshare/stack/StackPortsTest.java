@@ -1,0 +1,26 @@
+package io.picshare.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class StackPortsTest {
+  @Test
+  void defaultsAreTheComponentsUsualPorts() {
+    assertThat(StackPorts.DEFAULTS).isEqualTo(new StackPorts(8020, 9870, 2181, 9092, 9093, 8983, 8080));
+  }
+
+  @Test
+  void ephemeralPortsAreDistinct() {
+    StackPorts ports = StackPorts.ephemeral();
+    assertThat(Set.of(ports.namenode(), ports.namenodeHttp(), ports.zookeeper(), ports.kafka(),
+        ports.kafkaController(), ports.solr(), ports.api())).hasSize(7);
+  }
+
+  @Test
+  void rejectsNonPorts() {
+    assertThatThrownBy(() -> new StackPorts(0, 1, 2, 3, 4, 5, 6)).hasMessageContaining("not a TCP port: 0");
+  }
+}
