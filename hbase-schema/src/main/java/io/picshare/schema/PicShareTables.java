@@ -1,0 +1,26 @@
+package io.picshare.schema;
+
+import io.picshare.schema.table.IdempotencyTable;
+import io.picshare.schema.table.OutboxTable;
+import io.picshare.schema.table.PhotoIdsTable;
+import io.picshare.schema.table.PhotosTable;
+import io.picshare.schema.table.PicShareTable;
+import io.picshare.schema.table.UsernamesTable;
+import io.picshare.schema.table.UsersTable;
+import java.util.List;
+
+/** The complete PicShare schema: every table the schema tool creates and verifies. */
+public final class PicShareTables {
+  private PicShareTables() {}
+
+  /** Every PicShare table, in creation order. */
+  public static List<PicShareTable> all() {
+    return List.of(
+        new UsersTable(),
+        new UsernamesTable(),
+        new PhotosTable(),
+        new PhotoIdsTable(),
+        new IdempotencyTable(),
+        new OutboxTable());
+  }
+}

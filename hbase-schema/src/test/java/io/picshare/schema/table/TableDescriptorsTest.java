@@ -1,0 +1,167 @@
+package io.picshare.schema.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.picshare.schema.PicShareTables;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.hadoop.hbase.HConstants;
+import org.apache.hadoop.hbase.client.ColumnFamilyDescriptor;
+import org.apache.hadoop.hbase.client.TableDescriptor;
+import org.apache.hadoop.hbase.io.compress.Compression;
+import org.apache.hadoop.hbase.io.encoding.DataBlockEncoding;
+import org.apache.hadoop.hbase.regionserver.BloomType;
+import org.apache.hadoop.hbase.util.Bytes;
+import org.junit.jupiter.api.Test;
+
+class TableDescriptorsTest {
+  @Test
+  void everyTableIsInThePicShareNamespace() {
+    List<String> names =
+        PicShareTables.all().stream().map(table -> table.name().getNameAsString()).toList();
+
+    assertThat(names)
+        .containsExactly(
+            "picshare:users",
+            "picshare:usernames",
+            "picshare:photos",
+            "picshare:photo_ids",
+            "picshare:idempotency",
+            "picshare:outbox");
+    for (PicShareTable table : PicShareTables.all()) {
+      assertThat(table.descriptor().getTableName()).isEqualTo(table.name());
+    }
+  }
+
+  @Test
+  void usersHasProfileAndCounterFamilies() {
+    TableDescriptor users = new UsersTable().descriptor();
+
+    assertThat(familyNames(users)).containsExactly("c", "p");
+  }
+
+  @Test
+  void photosUseFastDiffEncodingAndRowBlooms() {
+    ColumnFamilyDescriptor metadata =
+        new PhotosTable().descriptor().getColumnFamily(Bytes.toBytes("m"));
+
+    assertThat(familyNames(new PhotosTable().descriptor())).containsExactly("m");
+    assertThat(metadata.getDataBlockEncoding()).isEqualTo(DataBlockEncoding.FAST_DIFF);
+    assertThat(metadata.getBloomFilterType()).isEqualTo(BloomType.ROW);
+  }
+
+  @Test
+  void idempotencyKeysExpireAfter24Hours() {
+    ColumnFamilyDescriptor entry =
+        new IdempotencyTable().descriptor().getColumnFamily(IdempotencyTable.ENTRY);
+
+    assertThat(entry.getTimeToLive()).isEqualTo(86_400);
+  }
+
+  @Test
+  void onlyIdempotencyEntriesExpire() {
+    for (PicShareTable table : PicShareTables.all()) {
+      for (ColumnFamilyDescriptor family : table.descriptor().getColumnFamilies()) {
+        int expected = table instanceof IdempotencyTable ? 86_400 : HConstants.FOREVER;
+        assertThat(family.getTimeToLive())
+            .as(table.name() + " " + family.getNameAsString())
+            .isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void familiesKeepOneVersionAndAreUncompressed() {
+    for (PicShareTable table : PicShareTables.all()) {
+      for (ColumnFamilyDescriptor family : table.descriptor().getColumnFamilies()) {
+        assertThat(family.getMaxVersions()).isEqualTo(1);
+        assertThat(family.getCompressionType()).isEqualTo(Compression.Algorithm.NONE);
+        assertThat(family.getBloomFilterType()).isEqualTo(BloomType.ROW);
+      }
+    }
+  }
+
+  @Test
+  void familiesAndQualifiersHaveTheDocumentedNames() {
+    assertThat(familyNames(new UsernamesTable().descriptor())).containsExactly("u");
+    assertThat(familyNames(new PhotoIdsTable().descriptor())).containsExactly("o");
+    assertThat(familyNames(new IdempotencyTable().descriptor())).containsExactly("i");
+    assertThat(familyNames(new OutboxTable().descriptor())).containsExactly("e");
+    assertThat(strings(UsersTable.USERNAME, UsersTable.PASSWORD_HASH, UsersTable.CREATED_AT))
+        .containsExactly("u", "h", "t");
+    assertThat(
+            strings(UsersTable.PHOTO_COUNT, UsersTable.FOLLOWER_COUNT, UsersTable.FOLLOWING_COUNT))
+        .containsExactly("p", "f", "g");
+    assertThat(strings(UsernamesTable.USER_ID, PhotoIdsTable.USER_ID)).containsExactly("id", "u");
+    assertThat(
+            strings(
+                IdempotencyTable.REQUEST_FINGERPRINT,
+                IdempotencyTable.RESPONSE_STATUS,
+                IdempotencyTable.RESPONSE_BODY,
+                IdempotencyTable.PHOTO_ID))
+        .containsExactly("f", "s", "b", "p");
+    assertThat(
+            strings(
+                OutboxTable.TOPIC, OutboxTable.KEY, OutboxTable.PAYLOAD, OutboxTable.CREATED_AT))
+        .containsExactly("t", "k", "v", "c");
+  }
+
+  @Test
+  void photoQualifiersAreDistinct() {
+    List<String> qualifiers =
+        strings(
+            PhotosTable.TITLE,
+            PhotosTable.CONTENT_TYPE,
+            PhotosTable.SIZE_BYTES,
+            PhotosTable.WIDTH,
+            PhotosTable.HEIGHT,
+            PhotosTable.ORIENTATION,
+            PhotosTable.LATITUDE,
+            PhotosTable.LONGITUDE,
+            PhotosTable.SHA256,
+            PhotosTable.LOCATION,
+            PhotosTable.CREATED_AT);
+
+    assertThat(qualifiers).doesNotHaveDuplicates().hasSize(11);
+  }
+
+  @Test
+  void saltedTablesArePreSplitIntoSixteenRegions() {
+    for (PicShareTable table : PicShareTables.all()) {
+      if (table instanceof UsernamesTable) {
+        continue;
+      }
+      byte[][] splits = table.splitKeys();
+      assertThat(splits).as(table.name().toString()).hasNumberOfRows(15);
+      assertThat(splits[0]).containsExactly(0x10);
+      assertThat(splits[14]).containsExactly((byte) 0xf0);
+    }
+  }
+
+  @Test
+  void usernamesAreSplitOnLetters() {
+    assertThat(strings(new UsernamesTable().splitKeys())).containsExactly("e", "j", "o", "t");
+  }
+
+  @Test
+  void splitKeysAreStrictlyIncreasingAndFreshCopies() {
+    for (PicShareTable table : PicShareTables.all()) {
+      byte[][] splits = table.splitKeys();
+      for (int i = 1; i < splits.length; i++) {
+        assertThat(Bytes.compareTo(splits[i - 1], splits[i])).isNegative();
+      }
+      splits[0][0] = 0x7f;
+      assertThat(table.splitKeys()[0][0]).isNotEqualTo((byte) 0x7f);
+    }
+  }
+
+  private static List<String> familyNames(TableDescriptor descriptor) {
+    return Arrays.stream(descriptor.getColumnFamilies())
+        .map(ColumnFamilyDescriptor::getNameAsString)
+        .toList();
+  }
+
+  private static List<String> strings(byte[]... values) {
+    return Arrays.stream(values).map(Bytes::toString).toList();
+  }
+}
