@@ -3,15 +3,32 @@ package io.picshare.api;
 import io.picshare.api.config.ApiConfig;
 import io.picshare.api.config.ConfigException;
 import io.picshare.api.config.ConfigValues;
+import io.picshare.api.config.HttpConfig;
+import io.picshare.api.domain.account.AccountService;
+import io.picshare.api.domain.account.PasswordHasher;
+import io.picshare.api.domain.auth.TokenSecret;
+import io.picshare.api.domain.auth.TokenService;
+import io.picshare.api.domain.photo.PhotoService;
+import io.picshare.api.events.OutboxRelay;
 import io.picshare.api.health.ReadinessService;
 import io.picshare.api.http.ApiRouter;
+import io.picshare.api.storage.IdempotencyStore;
+import io.picshare.api.storage.OutboxRepository;
+import io.picshare.api.storage.PhotoRepository;
 import io.picshare.api.storage.StorageBackends;
+import io.picshare.api.storage.UserRepository;
+import io.picshare.media.ImageInspector;
+import io.picshare.schema.id.IdGenerator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,19 +36,25 @@ import org.slf4j.LoggerFactory;
 public final class PicShareApi implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PicShareApi.class);
   private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
+  private static final Duration RELAY_INTERVAL = Duration.ofSeconds(1);
 
   private final Vertx vertx;
   private final StorageBackends backends;
+  private final OutboxRelay relay;
   private final HttpServer server;
 
-  private PicShareApi(Vertx vertx, StorageBackends backends, HttpServer server) {
+  private PicShareApi(Vertx vertx, StorageBackends backends, OutboxRelay relay, HttpServer server) {
     this.vertx = vertx;
     this.backends = backends;
+    this.relay = relay;
     this.server = server;
   }
 
   /** Starts a server; completes once it listens. */
   public static Future<PicShareApi> start(ApiConfig config) {
+    Clock clock = Clock.systemUTC();
+    TokenService tokens = new TokenService(
+        TokenSecret.loadOrCreate(config.auth().tokenSecretFile()), clock, config.auth().tokenTimeToLive());
     Vertx vertx = Vertx.vertx();
     StorageBackends backends;
     try {
@@ -40,19 +63,59 @@ public final class PicShareApi implements AutoCloseable {
       vertx.close();
       return Future.failedFuture(e);
     }
+    IdGenerator ids = new IdGenerator(config.workerId(), clock);
+    UserRepository users = new UserRepository(backends.hbase());
+    PhotoRepository photos = new PhotoRepository(backends.hbase());
+    OutboxRepository outbox = new OutboxRepository(backends.hbase());
+    AccountService accounts = new AccountService(users, new PasswordHasher(), tokens, ids, clock,
+        vertx.createSharedWorkerExecutor("password-hashing", Math.max(2, Runtime.getRuntime().availableProcessors())));
+    PhotoService photoService = new PhotoService(photos, users, backends.blobs(),
+        new IdempotencyStore(backends.hbase(), clock), outbox, new ImageInspector(config.upload().maxPixels()),
+        ids, clock, vertx.createSharedWorkerExecutor("image-inspection", 2 * Runtime.getRuntime().availableProcessors()));
     ReadinessService readiness = new ReadinessService(backends.healthChecks(), HEALTH_TIMEOUT);
-    HttpServerOptions options = new HttpServerOptions()
-        .setHost(config.http().host())
-        .setPort(config.http().port())
-        .setCompressionSupported(false);
-    return vertx.createHttpServer(options)
-        .requestHandler(ApiRouter.create(vertx, readiness))
+    OutboxRelay relay = new OutboxRelay(vertx, outbox, photos, backends.events(), clock);
+    if (config.http().role().servesWrites()) {
+      relay.start(RELAY_INTERVAL);
+    }
+
+    HttpServer server = vertx.createHttpServer(serverOptions(config.http()));
+    limitConnections(server, config.http().maxConnections());
+    return server
+        .requestHandler(ApiRouter.create(vertx, config,
+            new ApiRouter.Services(accounts, photoService, tokens, readiness)))
         .listen()
-        .map(server -> new PicShareApi(vertx, backends, server))
+        .map(listening -> new PicShareApi(vertx, backends, relay, listening))
         .onFailure(error -> {
+          relay.close();
           backends.close();
           vertx.close();
         });
+  }
+
+  private static HttpServerOptions serverOptions(HttpConfig http) {
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(http.host())
+        .setPort(http.port())
+        .setCompressionSupported(false);
+    if (http.tls()) {
+      options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+          .setCertPath(http.tlsCertificate().orElseThrow().toString())
+          .setKeyPath(http.tlsKey().orElseThrow().toString()));
+    }
+    return options;
+  }
+
+  /** Closes connections beyond {@code max} as they arrive, so one role cannot exhaust the host. */
+  private static void limitConnections(HttpServer server, int max) {
+    AtomicInteger open = new AtomicInteger();
+    server.connectionHandler(connection -> {
+      if (open.incrementAndGet() > max) {
+        open.decrementAndGet();
+        connection.close();
+        return;
+      }
+      connection.closeHandler(closed -> open.decrementAndGet());
+    });
   }
 
   public int port() {
@@ -63,8 +126,14 @@ public final class PicShareApi implements AutoCloseable {
     return backends;
   }
 
+  /** Publishes pending outbox events now instead of at the next tick; for tests and tools. */
+  public Future<Integer> relayOutbox() {
+    return relay.relayOnce();
+  }
+
   @Override
   public void close() throws Exception {
+    relay.close();
     server.close().await(10, TimeUnit.SECONDS);
     backends.close();
     vertx.close().await(10, TimeUnit.SECONDS);
@@ -81,8 +150,8 @@ public final class PicShareApi implements AutoCloseable {
     }
     LOG.info("starting with {}", config);
     PicShareApi api = start(config).await(60, TimeUnit.SECONDS);
-    LOG.info("PicShare API ({} role) listening on http://{}:{}",
-        config.http().role().name().toLowerCase(java.util.Locale.ROOT), config.http().host(), api.port());
+    LOG.info("PicShare API ({} role) listening on {}://{}:{}", config.http().role().name().toLowerCase(Locale.ROOT),
+        config.http().tls() ? "https" : "http", config.http().host(), api.port());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         LOG.info("stopping");

@@ -182,7 +182,8 @@ public final class LocalStack implements AutoCloseable {
             "--hdfs-uri=" + endpoints.hdfs(),
             "--zookeeper-quorum=" + endpoints.zookeeperQuorum(),
             "--kafka-bootstrap=" + endpoints.kafkaBootstrap(),
-            "--solr-url=" + endpoints.solr()),
+            "--solr-url=" + endpoints.solr(),
+            "--token-secret-file=" + options.dataDir().resolve("api").resolve("token.secret")),
         logDir().resolve("api.log"),
         () -> answers200(http, ready) ? Optional.of(Map.of("api", api.toString())) : Optional.empty());
   }

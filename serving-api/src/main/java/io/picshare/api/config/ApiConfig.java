@@ -4,15 +4,30 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
 
-/** Everything the API is configured with, validated when the process starts. */
-public record ApiConfig(HttpConfig http, StorageConfig storage) {
+/**
+ * Everything the API is configured with, validated when the process starts.
+ *
+ * @param workerId this instance's id-generator worker (0–1023, {@code worker-id}, default 0);
+ *     every running instance needs its own
+ */
+public record ApiConfig(
+    HttpConfig http, StorageConfig storage, UploadConfig upload, AuthConfig auth, RateLimitConfig rateLimits, int workerId) {
   public ApiConfig {
     requireNonNull(http, "http is null");
     requireNonNull(storage, "storage is null");
+    requireNonNull(upload, "upload is null");
+    requireNonNull(auth, "auth is null");
+    requireNonNull(rateLimits, "rateLimits is null");
   }
 
   public static ApiConfig from(ConfigValues values) {
-    ApiConfig config = new ApiConfig(HttpConfig.from(values), StorageConfig.from(values));
+    ApiConfig config = new ApiConfig(
+        HttpConfig.from(values),
+        StorageConfig.from(values),
+        UploadConfig.from(values),
+        AuthConfig.from(values),
+        RateLimitConfig.from(values),
+        values.integer("worker-id", 0, 0, 1023));
     values.rejectUnknown();
     return config;
   }

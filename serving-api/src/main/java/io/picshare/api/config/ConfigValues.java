@@ -1,9 +1,11 @@
 package io.picshare.api.config;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -44,6 +46,11 @@ public final class ConfigValues {
     read.add(key);
     String value = values.get(key);
     return value == null || value.isBlank() ? defaultValue : value.strip();
+  }
+
+  public Optional<Path> path(String key) {
+    String value = string(key, null);
+    return value == null ? Optional.empty() : Optional.of(Path.of(value));
   }
 
   public int integer(String key, int defaultValue, int min, int max) {

@@ -2,23 +2,42 @@ package io.picshare.api.config;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
  * The HTTP edge.
  *
- * @param role which routes this server serves: {@code read}, {@code write} or {@code all}
+ * @param role which routes this server serves: {@code read}, {@code write} or {@code all} ({@code role})
  * @param host the address to bind ({@code http-host}, default {@code 0.0.0.0})
  * @param port the port to bind ({@code http-port}, default 8080)
+ * @param maxConnections open connections beyond this are closed at once ({@code max-connections}, default 500)
+ * @param tlsCertificate PEM certificate chain; with {@code tlsKey}, the server speaks HTTPS ({@code tls-cert-file})
+ * @param tlsKey PEM private key ({@code tls-key-file})
  */
-public record HttpConfig(ServerRole role, String host, int port) {
+public record HttpConfig(
+    ServerRole role, String host, int port, int maxConnections, Optional<Path> tlsCertificate, Optional<Path> tlsKey) {
   public HttpConfig {
     requireNonNull(role, "role is null");
     requireNonNull(host, "host is null");
+    requireNonNull(tlsCertificate, "tlsCertificate is null");
+    requireNonNull(tlsKey, "tlsKey is null");
+    if (tlsCertificate.isPresent() != tlsKey.isPresent()) {
+      throw new ConfigException("tls-cert-file and tls-key-file must be given together");
+    }
+  }
+
+  public boolean tls() {
+    return tlsCertificate.isPresent();
   }
 
   static HttpConfig from(ConfigValues values) {
     return new HttpConfig(
         ServerRole.parse(values.string("role", "all")),
         values.string("http-host", "0.0.0.0"),
-        values.integer("http-port", 8080, 0, 65535));
+        values.integer("http-port", 8080, 0, 65535),
+        values.integer("max-connections", 500, 1, 1_000_000),
+        values.path("tls-cert-file"),
+        values.path("tls-key-file"));
   }
 }

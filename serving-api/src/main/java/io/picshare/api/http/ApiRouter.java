@@ -1,21 +1,94 @@
 package io.picshare.api.http;
 
+import io.picshare.api.config.ApiConfig;
+import io.picshare.api.config.RateLimitConfig;
+import io.picshare.api.config.ServerRole;
+import io.picshare.api.domain.account.AccountService;
+import io.picshare.api.domain.auth.TokenService;
+import io.picshare.api.domain.error.ErrorCode;
+import io.picshare.api.domain.error.PicShareException;
+import io.picshare.api.domain.photo.PhotoService;
 import io.picshare.api.health.ReadinessService;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
 
-/** Every route the API serves, and the failure handler behind them. */
+/**
+ * Every route the API serves, and the failure handler behind them. A server mounts the routes
+ * of its role; the other role's routes answer 405, so a misrouted request fails loudly.
+ */
 public final class ApiRouter {
+  /** The services the routes call. */
+  public record Services(AccountService accounts, PhotoService photos, TokenService tokens, ReadinessService readiness) {}
+
+  private static final List<String> WRITE_PATHS = List.of("/v1/users", "/v1/sessions", "/v1/photos", "/v1/photos/:id");
+  private static final List<String> READ_PATHS =
+      List.of("/v1/users/:username", "/v1/users/:username/photos", "/v1/photos/:id", "/v1/photos/:id/content");
+
   private ApiRouter() {}
 
-  public static Router create(Vertx vertx, ReadinessService readiness) {
+  public static Router create(Vertx vertx, ApiConfig config, Services services) {
     Router router = Router.router(vertx);
-    new HealthRoutes(readiness).mount(router);
+    new HealthRoutes(services.readiness()).mount(router);
+    Buffer openApi = openApiDocument();
+    router.get("/v1/openapi.json").handler(ctx ->
+        ctx.response().putHeader("Content-Type", "application/json").end(openApi));
+
+    RateLimitConfig limits = config.rateLimits();
+    AccountRoutes accounts = new AccountRoutes(services.accounts(),
+        new RateLimiter("sign-ups", limits.signUpsPerClientPerHour(), Duration.ofHours(1)),
+        new RateLimiter("log-ins", limits.logInsPerClientPerMinute(), Duration.ofMinutes(1)));
+    PhotoRoutes photos = new PhotoRoutes(services.photos(), new Authenticator(services.tokens()),
+        new RateLimiter("uploads", limits.uploadsPerUserPerMinute(), Duration.ofMinutes(1)),
+        new RateLimiter("uploads from this address", limits.uploadsPerClientPerMinute(), Duration.ofMinutes(1)),
+        config.upload().maxBytes());
+
+    ServerRole role = config.http().role();
+    if (role.servesWrites()) {
+      accounts.mountWrites(router);
+      photos.mountWrites(router);
+    } else {
+      WRITE_PATHS.forEach(path -> {
+        router.route(HttpMethod.POST, path).handler(ctx -> wrongRole(ctx, role));
+        router.route(HttpMethod.DELETE, path).handler(ctx -> wrongRole(ctx, role));
+      });
+    }
+    if (role.servesReads()) {
+      accounts.mountReads(router);
+      photos.mountReads(router);
+    } else {
+      READ_PATHS.forEach(path -> router.route(HttpMethod.GET, path).handler(ctx -> wrongRole(ctx, role)));
+    }
+
     FailureHandler failures = new FailureHandler();
     router.route().last().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(failures);
     router.errorHandler(405, failures);
     router.errorHandler(404, failures);
+    router.errorHandler(413, failures);
     return router;
+  }
+
+  private static void wrongRole(RoutingContext ctx, ServerRole role) {
+    ctx.fail(new PicShareException(ErrorCode.METHOD_NOT_ALLOWED, "this server runs the " + role.name().toLowerCase()
+        + " role; send " + ctx.request().method() + " requests to a " + (role.servesReads() ? "write" : "read") + " server"));
+  }
+
+  private static Buffer openApiDocument() {
+    try (InputStream in = ApiRouter.class.getResourceAsStream("/openapi.json")) {
+      if (in == null) {
+        throw new IllegalStateException("openapi.json is missing from the classpath");
+      }
+      return Buffer.buffer(in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

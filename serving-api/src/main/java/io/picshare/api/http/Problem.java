@@ -1,5 +1,6 @@
 package io.picshare.api.http;
 
+import io.picshare.api.domain.error.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -10,14 +11,19 @@ final class Problem {
 
   private Problem() {}
 
-  static Future<Void> send(RoutingContext ctx, int status, String type, String title, String detail) {
+  static Future<Void> send(RoutingContext ctx, ErrorCode code, String detail) {
+    int status = ErrorStatus.of(code);
     JsonObject body = new JsonObject()
-        .put("type", "https://picshare.dev/problems/" + type)
-        .put("title", title)
+        .put("type", "https://picshare.dev/problems/" + code.code())
+        .put("title", code.title())
         .put("status", status)
+        .put("code", code.code())
         .put("instance", ctx.request().path());
     if (detail != null) {
       body.put("detail", detail);
+    }
+    if (code == ErrorCode.UNAUTHENTICATED) {
+      ctx.response().putHeader("WWW-Authenticate", "Bearer");
     }
     return ctx.response().setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).end(body.encode());
   }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.BlockLocation;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -76,6 +77,17 @@ public final class HdfsBlobStore implements HealthCheck, AutoCloseable {
       try (InputStream in = fileSystem.open(new Path(path))) {
         return in.readAllBytes();
       }
+    }, false);
+  }
+
+  /** {@code length} bytes of the file at {@code path} from {@code offset} (a positional read). */
+  public Future<byte[]> read(String path, long offset, int length) {
+    return workers.executeBlocking(() -> {
+      byte[] bytes = new byte[length];
+      try (FSDataInputStream in = fileSystem.open(new Path(path))) {
+        in.readFully(offset, bytes);
+      }
+      return bytes;
     }, false);
   }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +15,12 @@ class ApiConfigTest {
   void defaultsSuitTheLocalStack() {
     ApiConfig config = ApiConfig.defaults();
 
-    assertThat(config.http()).isEqualTo(new HttpConfig(ServerRole.ALL, "0.0.0.0", 8080));
+    assertThat(config.http()).isEqualTo(new HttpConfig(ServerRole.ALL, "0.0.0.0", 8080, 500, Optional.empty(), Optional.empty()));
+    assertThat(config.upload()).isEqualTo(new UploadConfig(20 * 1024 * 1024, 50_000_000));
+    assertThat(config.auth().tokenTimeToLive()).isEqualTo(Duration.ofDays(1));
+    assertThat(config.auth().tokenSecretFile().endsWith(Path.of(".picshare", "token.secret"))).isTrue();
+    assertThat(config.rateLimits()).isEqualTo(new RateLimitConfig(60, 600, 20, 30));
+    assertThat(config.workerId()).isZero();
     assertThat(config.storage()).isEqualTo(new StorageConfig(
         URI.create("hdfs://127.0.0.1:8020"), 3, 32, "127.0.0.1:2181", "127.0.0.1:9092",
         URI.create("http://127.0.0.1:8983/solr"), "photos"));
@@ -30,6 +38,15 @@ class ApiConfigTest {
     assertThat(config.http().role()).isEqualTo(ServerRole.READ);
     assertThat(config.storage().zookeeperQuorum()).isEqualTo("zk1:2181,zk2:2181");
     assertThat(config.storage().solrUrl()).isEqualTo(URI.create("http://solr:8983/solr"));
+  }
+
+  @Test
+  void tlsNeedsBothCertificateAndKey() {
+    assertThatThrownBy(() -> ApiConfig.from(new ConfigValues(Map.of("tls-cert-file", "/etc/cert.pem"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("together");
+    ApiConfig config = ApiConfig.from(new ConfigValues(Map.of("tls-cert-file", "/c.pem", "tls-key-file", "/k.pem")));
+    assertThat(config.http().tls()).isTrue();
+    assertThat(config.http().tlsKey()).hasValue(Path.of("/k.pem"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.picshare.stack.hadoop;
 
+import io.picshare.schema.SchemaManager;
 import io.picshare.stack.node.NodeArguments;
 import io.picshare.stack.node.NodeRuntime;
 import java.io.File;
@@ -23,7 +24,7 @@ import org.apache.hadoop.hdfs.MiniDFSCluster;
  * region server, its root directory on that HDFS) in one JVM, with their data under
  * {@code --data-dir}. HDFS is formatted only on the first start; later starts reuse its blocks,
  * so HBase finds its tables again. ZooKeeper holds only transient state in HBase 2.6 and starts
- * empty each time.
+ * empty each time. The PicShare tables are created (idempotently) before the node reports ready.
  */
 public final class HadoopNode implements NodeRuntime.Component {
   private static final int DATANODES = 3;
@@ -95,8 +96,10 @@ public final class HadoopNode implements NodeRuntime.Component {
     hbase = new MiniHBaseCluster(conf, 1, 1);
     hbase.waitForActiveAndReadyMaster(120_000);
     try (Connection connection = ConnectionFactory.createConnection(conf); Admin admin = connection.getAdmin()) {
-      // hbase:meta is online once the master lists its tables.
-      admin.listTableNames();
+      // Idempotent: creates the PicShare namespace and any missing table, as ops would with the schema tool.
+      for (String step : new SchemaManager(admin).create()) {
+        System.out.println("schema: " + step);
+      }
     }
     return Map.of("hdfs", hdfsUri, "zookeeper", "127.0.0.1:" + zookeeperPort);
   }

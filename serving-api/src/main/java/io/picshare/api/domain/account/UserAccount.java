@@ -1,0 +1,12 @@
+package io.picshare.api.domain.account;
+
+import static java.util.Objects.requireNonNull;
+
+import io.picshare.schema.record.UserRecord;
+
+/** A stored account with its counters. */
+public record UserAccount(UserRecord user, long photoCount, long followerCount, long followingCount) {
+  public UserAccount {
+    requireNonNull(user, "user is null");
+  }
+}

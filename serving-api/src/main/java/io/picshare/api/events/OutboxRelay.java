@@ -1,0 +1,95 @@
+package io.picshare.api.events;
+
+import io.picshare.api.storage.KafkaEventPublisher;
+import io.picshare.api.storage.OutboxRepository;
+import io.picshare.api.storage.PhotoRepository;
+import io.picshare.schema.id.PublicIds;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves events from the outbox to Kafka, every {@code interval}: publish, wait for the broker's
+ * acknowledgement, then remove from the outbox. An event is written to the outbox just before
+ * the photo change it announces; the relay publishes it only once that change is visible
+ * (uploaded: the photo exists; deleted: it does not), and drops it if the change never became
+ * visible within {@link #GIVE_UP_AFTER}. While Kafka is down events wait; nothing is lost.
+ */
+public final class OutboxRelay implements AutoCloseable {
+  static final Duration GIVE_UP_AFTER = Duration.ofMinutes(10);
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+  private static final int BATCH = 500;
+
+  private final Vertx vertx;
+  private final OutboxRepository outbox;
+  private final PhotoRepository photos;
+  private final KafkaEventPublisher publisher;
+  private final Clock clock;
+  private final AtomicBoolean running = new AtomicBoolean();
+  private long timerId = -1;
+
+  public OutboxRelay(Vertx vertx, OutboxRepository outbox, PhotoRepository photos, KafkaEventPublisher publisher, Clock clock) {
+    this.vertx = vertx;
+    this.outbox = outbox;
+    this.photos = photos;
+    this.publisher = publisher;
+    this.clock = clock;
+  }
+
+  public void start(Duration interval) {
+    timerId = vertx.setPeriodic(interval.toMillis(), id -> relayOnce());
+  }
+
+  /** One pass over the outbox; completes with the number of events published. Passes never overlap. */
+  public Future<Integer> relayOnce() {
+    if (!running.compareAndSet(false, true)) {
+      return Future.succeededFuture(0);
+    }
+    return outbox.pending(BATCH)
+        .compose(this::relayAll)
+        .onFailure(error -> LOG.warn("outbox relay pass failed, will retry: {}", error.toString()))
+        .eventually(() -> {
+          running.set(false);
+          return Future.succeededFuture();
+        });
+  }
+
+  private Future<Integer> relayAll(List<OutboxRepository.Entry> entries) {
+    Future<Integer> published = Future.succeededFuture(0);
+    for (OutboxRepository.Entry entry : entries) {
+      published = published.compose(count -> relay(entry).map(sent -> sent ? count + 1 : count));
+    }
+    return published;
+  }
+
+  private Future<Boolean> relay(OutboxRepository.Entry entry) {
+    PhotoEvent.Type type = PhotoEvent.Type.ofTopic(entry.topic());
+    OptionalLong photoId = PublicIds.decode(entry.key());
+    return photos.find(photoId.orElseThrow()).compose(photo -> {
+      boolean visible = (type == PhotoEvent.Type.UPLOADED) == photo.isPresent();
+      if (visible) {
+        return publisher.publish(entry.topic(), entry.key(), entry.payload())
+            .compose(ack -> outbox.remove(entry.eventId()))
+            .map(true);
+      }
+      if (clock.millis() - entry.createdAtMillis() > GIVE_UP_AFTER.toMillis()) {
+        LOG.info("dropping {} event for photo {}: the change it announces never happened", entry.topic(), entry.key());
+        return outbox.remove(entry.eventId()).map(false);
+      }
+      return Future.succeededFuture(false);
+    });
+  }
+
+  @Override
+  public void close() {
+    if (timerId >= 0) {
+      vertx.cancelTimer(timerId);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package io.picshare.api.http;
+
+import io.picshare.api.domain.account.AccountService;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/** Sign-up, log-in and profiles: {@code /v1/users}, {@code /v1/sessions}. */
+final class AccountRoutes {
+  private static final int MAX_JSON_BYTES = 16 * 1024;
+
+  private final AccountService accounts;
+  private final RateLimiter signUps;
+  private final RateLimiter logIns;
+
+  AccountRoutes(AccountService accounts, RateLimiter signUps, RateLimiter logIns) {
+    this.accounts = accounts;
+    this.signUps = signUps;
+    this.logIns = logIns;
+  }
+
+  void mountWrites(Router router) {
+    BodyHandler json = BodyHandler.create(false).setBodyLimit(MAX_JSON_BYTES);
+    router.post("/v1/users").handler(json).handler(this::signUp);
+    router.post("/v1/sessions").handler(json).handler(this::logIn);
+  }
+
+  void mountReads(Router router) {
+    router.get("/v1/users/:username").handler(this::profile);
+  }
+
+  private void signUp(RoutingContext ctx) {
+    signUps.acquire(ctx, ClientAddress.of(ctx));
+    JsonObject body = Json.body(ctx);
+    accounts.signUp(Json.string(body, "username"), Json.string(body, "password"))
+        .onSuccess(user -> {
+          ctx.response().putHeader("Location", "/v1/users/" + user.username());
+          Json.send(ctx, 201, Json.user(user));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void logIn(RoutingContext ctx) {
+    logIns.acquire(ctx, ClientAddress.of(ctx));
+    JsonObject body = Json.body(ctx);
+    accounts.logIn(Json.string(body, "username"), Json.string(body, "password"))
+        .onSuccess(session -> Json.send(ctx, 201, new JsonObject()
+            .put("token", session.token())
+            .put("token_type", "Bearer")
+            .put("expires_in", session.expiresIn().toSeconds())
+            .put("user", Json.user(session.user()))))
+        .onFailure(ctx::fail);
+  }
+
+  private void profile(RoutingContext ctx) {
+    accounts.profile(ctx.pathParam("username"))
+        .onSuccess(account -> Json.send(ctx, 200, Json.profile(account)))
+        .onFailure(ctx::fail);
+  }
+}

@@ -1,0 +1,29 @@
+package io.picshare.api.http;
+
+import io.picshare.api.domain.auth.Principal;
+import io.picshare.api.domain.auth.TokenService;
+import io.picshare.api.domain.error.ErrorCode;
+import io.picshare.api.domain.error.PicShareException;
+import io.vertx.ext.web.RoutingContext;
+
+/** Reads the bearer token of a request and returns whom it authenticates. */
+final class Authenticator {
+  private static final String BEARER = "bearer ";
+
+  private final TokenService tokens;
+
+  Authenticator(TokenService tokens) {
+    this.tokens = tokens;
+  }
+
+  Principal authenticate(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    if (header == null) {
+      throw new PicShareException(ErrorCode.UNAUTHENTICATED, "an Authorization: Bearer token is required");
+    }
+    if (header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      throw new PicShareException(ErrorCode.UNAUTHENTICATED, "the Authorization header must be 'Bearer <token>'");
+    }
+    return tokens.verify(header.substring(BEARER.length()).strip());
+  }
+}

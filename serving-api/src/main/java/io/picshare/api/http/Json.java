@@ -1,0 +1,56 @@
+package io.picshare.api.http;
+
+import io.picshare.api.domain.account.UserAccount;
+import io.picshare.api.domain.error.PicShareException;
+import io.picshare.schema.id.PublicIds;
+import io.picshare.schema.record.UserRecord;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+
+/** JSON bodies in and out of the HTTP edge. */
+final class Json {
+  static final String CONTENT_TYPE = "application/json";
+
+  private Json() {}
+
+  /** The request body as a JSON object; {@code VALIDATION_FAILED} if it is anything else. */
+  static JsonObject body(RoutingContext ctx) {
+    try {
+      Object value = ctx.body().asJsonObject();
+      if (value == null) {
+        throw PicShareException.invalid("a JSON object body is required");
+      }
+      return (JsonObject) value;
+    } catch (DecodeException | ClassCastException e) {
+      throw PicShareException.invalid("the body is not a JSON object");
+    }
+  }
+
+  static String string(JsonObject body, String field) {
+    Object value = body.getValue(field);
+    if (value != null && !(value instanceof String)) {
+      throw PicShareException.invalid(field + " must be a string");
+    }
+    return (String) value;
+  }
+
+  static JsonObject user(UserRecord user) {
+    return new JsonObject()
+        .put("id", PublicIds.encode(user.userId()))
+        .put("username", user.username())
+        .put("created_at", Instant.ofEpochMilli(user.createdAtMillis()).toString());
+  }
+
+  static JsonObject profile(UserAccount account) {
+    return user(account.user())
+        .put("photo_count", account.photoCount())
+        .put("follower_count", account.followerCount())
+        .put("following_count", account.followingCount());
+  }
+
+  static void send(RoutingContext ctx, int status, JsonObject body) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).end(body.encode());
+  }
+}

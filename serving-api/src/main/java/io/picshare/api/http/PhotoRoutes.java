@@ -1,0 +1,152 @@
+package io.picshare.api.http;
+
+import io.picshare.api.domain.auth.Principal;
+import io.picshare.api.domain.error.ErrorCode;
+import io.picshare.api.domain.error.PicShareException;
+import io.picshare.api.domain.photo.PhotoPage;
+import io.picshare.api.domain.photo.PhotoService;
+import io.picshare.api.domain.photo.StoredPhoto;
+import io.picshare.api.domain.photo.UploadRequest;
+import io.picshare.api.json.PhotoJson;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Uploading, reading, listing and deleting photos: {@code /v1/photos}. */
+final class PhotoRoutes {
+  private static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
+  private final PhotoService photos;
+  private final Authenticator authenticator;
+  private final RateLimiter uploadsPerUser;
+  private final RateLimiter uploadsPerClient;
+  private final long maxUploadBytes;
+
+  PhotoRoutes(PhotoService photos, Authenticator authenticator, RateLimiter uploadsPerUser,
+      RateLimiter uploadsPerClient, long maxUploadBytes) {
+    this.photos = photos;
+    this.authenticator = authenticator;
+    this.uploadsPerUser = uploadsPerUser;
+    this.uploadsPerClient = uploadsPerClient;
+    this.maxUploadBytes = maxUploadBytes;
+  }
+
+  void mountWrites(Router router) {
+    router.post("/v1/photos").handler(this::upload);
+    router.delete("/v1/photos/:id").handler(this::delete);
+  }
+
+  void mountReads(Router router) {
+    router.get("/v1/photos/:id").handler(this::metadata);
+    router.get("/v1/photos/:id/content").handler(this::content);
+    router.get("/v1/users/:username/photos").handler(this::list);
+  }
+
+  private void upload(RoutingContext ctx) {
+    Principal uploader = authenticator.authenticate(ctx);
+    uploadsPerClient.acquire(ctx, ClientAddress.of(ctx));
+    uploadsPerUser.acquire(ctx, Long.toString(uploader.userId()));
+    Optional<String> idempotencyKey = Optional.ofNullable(ctx.request().getHeader("Idempotency-Key"));
+    MultipartUpload.read(ctx.request(), maxUploadBytes)
+        .compose(form -> {
+          if (form.file().isEmpty()) {
+            throw PicShareException.invalid("the 'file' part is missing");
+          }
+          return photos.upload(new UploadRequest(uploader, form.title(), form.file().get(), idempotencyKey));
+        })
+        .onSuccess(result -> {
+          String id = PhotoJson.of(result.photo().record(), result.photo().ownerUsername()).getString("id");
+          ctx.response().putHeader("Location", "/v1/photos/" + id);
+          if (result.replayed()) {
+            ctx.response().putHeader("Idempotent-Replayed", "true");
+          }
+          Json.send(ctx, 201, PhotoJson.of(result.photo().record(), result.photo().ownerUsername()));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void metadata(RoutingContext ctx) {
+    photos.find(ctx.pathParam("id"))
+        .onSuccess(photo -> Json.send(ctx, 200, PhotoJson.of(photo.record(), photo.ownerUsername())))
+        .onFailure(ctx::fail);
+  }
+
+  private void content(RoutingContext ctx) {
+    photos.find(ctx.pathParam("id")).onSuccess(photo -> {
+      HttpServerResponse response = ctx.response()
+          .putHeader("ETag", photo.etag())
+          .putHeader("Cache-Control", IMMUTABLE)
+          .putHeader("Accept-Ranges", "bytes");
+      if (matches(ctx.request().getHeader("If-None-Match"), photo)) {
+        response.setStatusCode(304).end();
+        return;
+      }
+      long size = photo.record().sizeBytes();
+      Optional<ByteRange> range;
+      try {
+        range = ByteRange.parse(ctx.request().getHeader("Range"), size);
+      } catch (ByteRange.Unsatisfiable e) {
+        response.putHeader("Content-Range", "bytes */" + size);
+        ctx.fail(new PicShareException(ErrorCode.RANGE_NOT_SATISFIABLE, e.getMessage()));
+        return;
+      }
+      long offset = range.map(ByteRange::first).orElse(0L);
+      long length = range.map(ByteRange::length).orElse(size);
+      photos.readContent(photo, offset, Math.toIntExact(length)).onSuccess(bytes -> {
+        response.putHeader("Content-Type", photo.record().contentType());
+        range.ifPresent(r -> response.setStatusCode(206).putHeader("Content-Range", r.contentRange()));
+        response.end(Buffer.buffer(bytes));
+      }).onFailure(ctx::fail);
+    }).onFailure(ctx::fail);
+  }
+
+  private static boolean matches(String ifNoneMatch, StoredPhoto photo) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    return Arrays.stream(ifNoneMatch.split(","))
+        .map(String::strip)
+        .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+        .anyMatch(tag -> tag.equals("*") || tag.equals(photo.etag()));
+  }
+
+  private void list(RoutingContext ctx) {
+    String username = ctx.pathParam("username");
+    Optional<String> cursor = Optional.ofNullable(ctx.queryParams().get("cursor"));
+    int limit = limit(ctx.queryParams().get("limit"));
+    photos.list(username, cursor, limit).onSuccess(page -> {
+      page.nextCursor().ifPresent(next -> ctx.response().putHeader("Link",
+          "</v1/users/" + username + "/photos?limit=" + limit + "&cursor=" + next + ">; rel=\"next\""));
+      Json.send(ctx, 200, pageJson(page));
+    }).onFailure(ctx::fail);
+  }
+
+  private static JsonObject pageJson(PhotoPage page) {
+    JsonArray items = new JsonArray();
+    page.photos().forEach(photo -> items.add(PhotoJson.of(photo.record(), photo.ownerUsername())));
+    return new JsonObject().put("items", items).put("next_cursor", page.nextCursor().orElse(null));
+  }
+
+  private static int limit(String value) {
+    if (value == null) {
+      return 20;
+    }
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw PicShareException.invalid("limit must be an integer between 1 and 100");
+    }
+  }
+
+  private void delete(RoutingContext ctx) {
+    Principal requester = authenticator.authenticate(ctx);
+    photos.delete(requester, ctx.pathParam("id"))
+        .onSuccess(deleted -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
+  }
+}

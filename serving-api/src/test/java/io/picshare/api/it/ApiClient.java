@@ -1,0 +1,103 @@
+package io.picshare.api.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+/** A client that knows only the documented HTTP API, as an app would. */
+final class ApiClient {
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final String base;
+
+  ApiClient(int port) {
+    this.base = "http://127.0.0.1:" + port;
+  }
+
+  HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path));
+  }
+
+  HttpResponse<byte[]> get(String path, String... headers) throws Exception {
+    HttpRequest.Builder request = request(path).GET();
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return send(request);
+  }
+
+  HttpResponse<byte[]> postJson(String path, String body) throws Exception {
+    return send(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  HttpResponse<byte[]> delete(String path, String token) throws Exception {
+    return send(request(path).header("Authorization", "Bearer " + token).DELETE());
+  }
+
+  /** Signs up a fresh user and logs in; returns the bearer token. */
+  String newUserToken(String usernamePrefix) throws Exception {
+    String username = usernamePrefix + "_" + UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<byte[]> signUp = postJson("/v1/users", credentials(username));
+    assertThat(signUp.statusCode()).as(text(signUp)).isEqualTo(201);
+    return logIn(username);
+  }
+
+  String logIn(String username) throws Exception {
+    HttpResponse<byte[]> session = postJson("/v1/sessions", credentials(username));
+    assertThat(session.statusCode()).as(text(session)).isEqualTo(201);
+    return json(session).getString("token");
+  }
+
+  static String credentials(String username) {
+    return new JsonObject().put("username", username).put("password", "correct horse battery staple").encode();
+  }
+
+  /** {@code POST /v1/photos} with the given multipart parts (a null value omits the part). */
+  HttpResponse<byte[]> upload(String token, byte[] file, String title, Map<String, String> headers) throws Exception {
+    String boundary = "----picshare" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    if (title != null) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n" + title + "\r\n")
+          .getBytes(StandardCharsets.UTF_8));
+    }
+    if (file != null) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.jpg\"\r\n"
+          + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(file);
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpRequest.Builder request = request("/v1/photos")
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    headers.forEach(request::header);
+    return send(request);
+  }
+
+  HttpResponse<byte[]> upload(String token, byte[] file, String title) throws Exception {
+    return upload(token, file, title, Map.of());
+  }
+
+  static JsonObject json(HttpResponse<byte[]> response) {
+    return new JsonObject(text(response));
+  }
+
+  static String text(HttpResponse<byte[]> response) {
+    return new String(response.body(), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,204 @@
+package io.picshare.api.it;
+
+import static io.picshare.api.it.ApiClient.json;
+import static io.picshare.api.it.ApiClient.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.picshare.api.PicShareApi;
+import io.picshare.schema.blob.PhotoPaths;
+import io.picshare.schema.id.PublicIds;
+import io.picshare.stack.StackEndpoints;
+import io.picshare.stack.junit.LocalStackExtension;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.fs.BlockLocation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Photos end to end through the HTTP API, against the real stack. */
+@ExtendWith(LocalStackExtension.class)
+class PhotoApiIT {
+  private static PicShareApi api;
+  private static ApiClient client;
+
+  @BeforeAll
+  static void start(StackEndpoints stack) throws Exception {
+    api = PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS);
+    client = new ApiClient(api.port());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    api.close();
+  }
+
+  @Test
+  void uploadedPhotoDownloadsByteIdenticalWithCachingHeaders() throws Exception {
+    String token = client.newUserToken("ana");
+    byte[] photo = TestPhotos.jpeg(640, 480, 1);
+
+    HttpResponse<byte[]> upload = client.upload(token, photo, "Lisbon at dusk");
+
+    assertThat(upload.statusCode()).as(text(upload)).isEqualTo(201);
+    JsonObject created = json(upload);
+    String id = created.getString("id");
+    assertThat(upload.headers().firstValue("Location")).hasValue("/v1/photos/" + id);
+    assertThat(created.getString("title")).isEqualTo("Lisbon at dusk");
+    assertThat(created.getString("content_type")).isEqualTo("image/jpeg");
+    assertThat(created.getInteger("width")).isEqualTo(640);
+    assertThat(created.getInteger("height")).isEqualTo(480);
+    assertThat(created.getLong("size")).isEqualTo(photo.length);
+    assertThat(created.getString("owner")).startsWith("ana_");
+
+    HttpResponse<byte[]> content = client.get("/v1/photos/" + id + "/content");
+    assertThat(content.statusCode()).isEqualTo(200);
+    assertThat(content.body()).isEqualTo(photo);
+    assertThat(content.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+    assertThat(content.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+    String etag = content.headers().firstValue("ETag").orElseThrow();
+    assertThat(etag).matches("\"[0-9a-f]{64}\"");
+
+    assertThat(client.get("/v1/photos/" + id + "/content", "If-None-Match", etag).statusCode()).isEqualTo(304);
+
+    HttpResponse<byte[]> range = client.get("/v1/photos/" + id + "/content", "Range", "bytes=100-199");
+    assertThat(range.statusCode()).isEqualTo(206);
+    assertThat(range.body()).isEqualTo(Arrays.copyOfRange(photo, 100, 200));
+    assertThat(range.headers().firstValue("Content-Range")).hasValue("bytes 100-199/" + photo.length);
+
+    HttpResponse<byte[]> beyond = client.get("/v1/photos/" + id + "/content", "Range", "bytes=" + photo.length + "-");
+    assertThat(beyond.statusCode()).isEqualTo(416);
+    assertThat(beyond.headers().firstValue("Content-Range")).hasValue("bytes */" + photo.length);
+
+    HttpResponse<byte[]> metadata = client.get("/v1/photos/" + id);
+    assertThat(metadata.statusCode()).isEqualTo(200);
+    assertThat(json(metadata)).isEqualTo(created);
+  }
+
+  @Test
+  void storedPhotoFileHasThreeReplicasOnDistinctDataNodes() throws Exception {
+    String token = client.newUserToken("rui");
+    HttpResponse<byte[]> upload = client.upload(token, TestPhotos.jpeg(320, 240, 2), "three copies");
+    assertThat(upload.statusCode()).as(text(upload)).isEqualTo(201);
+    long photoId = PublicIds.decode(json(upload).getString("id")).orElseThrow();
+
+    BlockLocation[] blocks = api.backends().blobs()
+        .blockLocations(PhotoPaths.incoming(photoId, "jpg")).await(30, TimeUnit.SECONDS);
+
+    assertThat(blocks).isNotEmpty();
+    for (BlockLocation block : blocks) {
+      assertThat(Arrays.stream(block.getNames()).distinct()).hasSize(3);
+    }
+  }
+
+  @Test
+  void retryWithTheSameIdempotencyKeyCreatesExactlyOnePhoto() throws Exception {
+    String username = "eva_" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode()).isEqualTo(201);
+    String token = client.logIn(username);
+    byte[] photo = TestPhotos.jpeg(300, 200, 3);
+    Map<String, String> key = Map.of("Idempotency-Key", "upload-" + UUID.randomUUID());
+
+    HttpResponse<byte[]> first = client.upload(token, photo, "once", key);
+    HttpResponse<byte[]> retry = client.upload(token, photo, "once", key);
+    HttpResponse<byte[]> otherPayload = client.upload(token, photo, "a different title", key);
+
+    assertThat(first.statusCode()).as(text(first)).isEqualTo(201);
+    assertThat(retry.statusCode()).as(text(retry)).isEqualTo(201);
+    assertThat(json(retry).getString("id")).isEqualTo(json(first).getString("id"));
+    assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    assertThat(otherPayload.statusCode()).isEqualTo(422);
+    assertThat(json(otherPayload).getString("code")).isEqualTo("idempotency-key-reused");
+    JsonArray photos = json(client.get("/v1/users/" + username + "/photos")).getJsonArray("items");
+    assertThat(photos).hasSize(1);
+    assertThat(json(client.get("/v1/users/" + username)).getLong("photo_count")).isEqualTo(1);
+  }
+
+  @Test
+  void listIsNewestFirstAndPagesByCursor() throws Exception {
+    String username = "ivo_" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode()).isEqualTo(201);
+    String token = client.logIn(username);
+    List<String> uploaded = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      HttpResponse<byte[]> upload = client.upload(token, TestPhotos.jpeg(64, 64, 100 + i), "photo " + i);
+      assertThat(upload.statusCode()).as(text(upload)).isEqualTo(201);
+      uploaded.add(0, json(upload).getString("id"));
+    }
+
+    List<String> listed = new ArrayList<>();
+    String path = "/v1/users/" + username + "/photos?limit=2";
+    int pages = 0;
+    while (path != null) {
+      HttpResponse<byte[]> page = client.get(path);
+      assertThat(page.statusCode()).isEqualTo(200);
+      JsonObject body = json(page);
+      body.getJsonArray("items").forEach(item -> listed.add(((JsonObject) item).getString("id")));
+      String next = body.getString("next_cursor");
+      assertThat(page.headers().firstValue("Link").isPresent()).isEqualTo(next != null);
+      path = next == null ? null : page.headers().firstValue("Link").orElseThrow().replaceAll("^<([^>]+)>.*$", "$1");
+      pages++;
+    }
+
+    assertThat(pages).isEqualTo(3);
+    assertThat(listed).containsExactlyElementsOf(uploaded);
+  }
+
+  @Test
+  void onlyTheOwnerDeletesAndThenThePhotoIsGoneEverywhere() throws Exception {
+    String ownerName = "zoe_" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(client.postJson("/v1/users", ApiClient.credentials(ownerName)).statusCode()).isEqualTo(201);
+    String owner = client.logIn(ownerName);
+    String stranger = client.newUserToken("max");
+    String id = json(client.upload(owner, TestPhotos.jpeg(100, 100, 4), "mine")).getString("id");
+
+    HttpResponse<byte[]> forbidden = client.delete("/v1/photos/" + id, stranger);
+    assertThat(forbidden.statusCode()).isEqualTo(403);
+    assertThat(json(forbidden).getString("code")).isEqualTo("forbidden");
+    assertThat(client.get("/v1/photos/" + id).statusCode()).isEqualTo(200);
+
+    assertThat(client.delete("/v1/photos/" + id, owner).statusCode()).isEqualTo(204);
+
+    assertThat(client.get("/v1/photos/" + id).statusCode()).isEqualTo(404);
+    assertThat(client.get("/v1/photos/" + id + "/content").statusCode()).isEqualTo(404);
+    assertThat(client.delete("/v1/photos/" + id, owner).statusCode()).isEqualTo(404);
+    assertThat(json(client.get("/v1/users/" + ownerName + "/photos")).getJsonArray("items")).isEmpty();
+    assertThat(json(client.get("/v1/users/" + ownerName)).getLong("photo_count")).isZero();
+  }
+
+  @Test
+  void accountsAreUniqueCaseInsensitivelyAndPasswordsAreChecked() throws Exception {
+    String username = "Kim_" + UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<byte[]> created = client.postJson("/v1/users", ApiClient.credentials(username));
+    assertThat(created.statusCode()).isEqualTo(201);
+    // Usernames are case-insensitive and returned lower-cased.
+    assertThat(created.headers().firstValue("Location")).hasValue("/v1/users/" + username.toLowerCase());
+    assertThat(json(created).getString("username")).isEqualTo(username.toLowerCase());
+
+    HttpResponse<byte[]> duplicate = client.postJson("/v1/users", ApiClient.credentials(username.toUpperCase()));
+    assertThat(duplicate.statusCode()).isEqualTo(409);
+    assertThat(json(duplicate).getString("code")).isEqualTo("username-taken");
+
+    HttpResponse<byte[]> wrongPassword = client.postJson("/v1/sessions",
+        new JsonObject().put("username", username).put("password", "not the password").encode());
+    assertThat(wrongPassword.statusCode()).isEqualTo(401);
+    assertThat(json(wrongPassword).getString("code")).isEqualTo("invalid-credentials");
+
+    HttpResponse<byte[]> session = client.postJson("/v1/sessions", ApiClient.credentials(username.toLowerCase()));
+    assertThat(session.statusCode()).isEqualTo(201);
+    assertThat(json(session).getString("token_type")).isEqualTo("Bearer");
+    assertThat(json(session).getLong("expires_in")).isEqualTo(86_400);
+
+    JsonObject profile = json(client.get("/v1/users/" + username));
+    assertThat(profile.getString("username")).isEqualTo(username.toLowerCase());
+    assertThat(profile.getLong("photo_count")).isZero();
+  }
+}
