@@ -68,7 +68,6 @@ public final class ApiRouter {
     }
 
     FailureHandler failures = new FailureHandler();
-    router.route().last().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(failures);
     router.errorHandler(405, failures);
     router.errorHandler(404, failures);

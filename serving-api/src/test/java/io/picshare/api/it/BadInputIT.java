@@ -1,0 +1,160 @@
+package io.picshare.api.it;
+
+import static io.picshare.api.it.ApiClient.json;
+import static io.picshare.api.it.ApiClient.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.picshare.api.PicShareApi;
+import io.picshare.api.domain.auth.Principal;
+import io.picshare.api.domain.auth.TokenSecret;
+import io.picshare.api.domain.auth.TokenService;
+import io.picshare.schema.id.PublicIds;
+import io.picshare.stack.StackEndpoints;
+import io.picshare.stack.junit.LocalStackExtension;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every kind of bad request gets its 4xx status and a problem document with a stable code, and
+ * leaves what is already stored exactly as it was.
+ */
+@ExtendWith(LocalStackExtension.class)
+class BadInputIT {
+  private static final int MAX_UPLOAD_BYTES = 1024 * 1024;
+
+  private static PicShareApi api;
+  private static ApiClient client;
+  private static String username;
+  private static String token;
+  private static String strangerToken;
+  private static String photoId;
+  private static byte[] photo;
+
+  @BeforeAll
+  static void start(StackEndpoints stack) throws Exception {
+    api = PicShareApi.start(StackConfigs.api(stack, Map.of("max-upload-bytes", Integer.toString(MAX_UPLOAD_BYTES))))
+        .await(60, TimeUnit.SECONDS);
+    client = new ApiClient(api.port());
+    username = "bea_" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode()).isEqualTo(201);
+    token = client.logIn(username);
+    strangerToken = client.newUserToken("tom");
+    photo = TestPhotos.jpeg(400, 300, 42);
+    HttpResponse<byte[]> upload = client.upload(token, photo, "keep me safe");
+    assertThat(upload.statusCode()).as(text(upload)).isEqualTo(201);
+    photoId = json(upload).getString("id");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    api.close();
+  }
+
+  /** Nothing a bad request did may change what was stored before it. */
+  @AfterEach
+  void storedPhotoIsUnharmed() throws Exception {
+    HttpResponse<byte[]> content = client.get("/v1/photos/" + photoId + "/content");
+    assertThat(content.statusCode()).isEqualTo(200);
+    assertThat(content.body()).isEqualTo(photo);
+    JsonObject list = json(client.get("/v1/users/" + username + "/photos"));
+    assertThat(list.getJsonArray("items")).hasSize(1);
+    assertThat(json(client.get("/v1/users/" + username)).getLong("photo_count")).isEqualTo(1);
+  }
+
+  static Stream<Arguments> badRequests() {
+    return Stream.of(
+        bad("empty file", 400, "validation-failed", c -> c.upload(token, new byte[0], "empty")),
+        bad("no file part", 400, "validation-failed", c -> c.upload(token, null, "no file")),
+        bad("no title", 400, "validation-failed", c -> c.upload(token, TestPhotos.jpeg(10, 10, 1), null)),
+        bad("blank title", 400, "validation-failed", c -> c.upload(token, TestPhotos.jpeg(10, 10, 1), "   ")),
+        bad("title over 200 characters", 400, "validation-failed",
+            c -> c.upload(token, TestPhotos.jpeg(10, 10, 1), "x".repeat(201))),
+        bad("text file named .jpg", 415, "unsupported-media-type",
+            c -> c.upload(token, "hello, I am not a photo\n".getBytes(StandardCharsets.UTF_8), "text")),
+        bad("not multipart", 415, "unsupported-media-type", c -> c.send(c.request("/v1/photos")
+            .header("Authorization", "Bearer " + token).header("Content-Type", "image/jpeg")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(photo)))),
+        bad("truncated JPEG", 422, "invalid-image",
+            c -> c.upload(token, TestPhotos.truncated(TestPhotos.jpeg(400, 300, 7)), "cut short")),
+        bad("30000x30000 PNG bomb", 422, "invalid-image", c -> c.upload(token, TestPhotos.pngBomb(), "bomb")),
+        bad("body over the size cap", 413, "payload-too-large",
+            c -> c.upload(token, new byte[MAX_UPLOAD_BYTES + 200_000], "huge")),
+        bad("bad idempotency key", 400, "validation-failed",
+            c -> c.upload(token, TestPhotos.jpeg(10, 10, 1), "key", Map.of("Idempotency-Key", "x".repeat(129)))),
+        bad("missing token", 401, "unauthenticated", c -> c.upload(null, TestPhotos.jpeg(10, 10, 1), "anon")),
+        bad("garbage token", 401, "unauthenticated", c -> c.upload("not-a-token", TestPhotos.jpeg(10, 10, 1), "x")),
+        bad("token with a forged signature", 401, "unauthenticated",
+            c -> c.upload(token.substring(0, token.lastIndexOf('.') + 1) + "AAAA", TestPhotos.jpeg(10, 10, 1), "x")),
+        bad("expired token", 401, "unauthenticated", c -> c.upload(expiredToken(), TestPhotos.jpeg(10, 10, 1), "x")),
+        bad("bad JSON sign-up", 400, "validation-failed", c -> c.postJson("/v1/users", "{\"username\": ")),
+        bad("JSON array sign-up", 400, "validation-failed", c -> c.postJson("/v1/users", "[1, 2]")),
+        bad("username with spaces", 400, "validation-failed",
+            c -> c.postJson("/v1/users", ApiClient.credentials("no spaces allowed"))),
+        bad("short password", 400, "validation-failed",
+            c -> c.postJson("/v1/users", "{\"username\": \"shorty_pw\", \"password\": \"1234\"}")),
+        bad("number as username", 400, "validation-failed",
+            c -> c.postJson("/v1/sessions", "{\"username\": 12, \"password\": \"whatever1\"}")),
+        bad("unknown photo id", 404, "not-found", c -> c.get("/v1/photos/" + PublicIds.encode(123456789L))),
+        bad("malformed photo id", 404, "not-found", c -> c.get("/v1/photos/..%2F..%2Fetc")),
+        bad("content of unknown photo", 404, "not-found",
+            c -> c.get("/v1/photos/" + PublicIds.encode(987654321L) + "/content")),
+        bad("photos of unknown user", 404, "not-found", c -> c.get("/v1/users/nobody_here_x/photos")),
+        bad("bad page limit", 400, "validation-failed", c -> c.get("/v1/users/" + username + "/photos?limit=0")),
+        bad("bad cursor", 400, "validation-failed", c -> c.get("/v1/users/" + username + "/photos?cursor=not-a-cursor")),
+        bad("deleting another user's photo", 403, "forbidden", c -> c.delete("/v1/photos/" + photoId, strangerToken)),
+        bad("deleting without a token", 401, "unauthenticated", c -> c.send(c.request("/v1/photos/" + photoId).DELETE())),
+        bad("unknown route", 404, "not-found", c -> c.get("/v2/anything")),
+        bad("wrong method", 405, "method-not-allowed", c -> c.send(c.request("/v1/photos/" + photoId)
+            .method("PATCH", HttpRequest.BodyPublishers.noBody()))));
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @MethodSource("badRequests")
+  void isRefusedWithAProblemDocument(String name, int status, String code, Call call) throws Exception {
+    HttpResponse<byte[]> response = call.send(client);
+
+    assertThat(response.statusCode()).as(text(response)).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    JsonObject problem = json(response);
+    assertThat(problem.getInteger("status")).isEqualTo(status);
+    assertThat(problem.getString("code")).isEqualTo(code);
+    assertThat(problem.getString("type")).isEqualTo("https://picshare.dev/problems/" + code);
+    assertThat(problem.getString("title")).isNotBlank();
+    if (status == 401) {
+      assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    }
+  }
+
+  /** One request of the matrix. */
+  @FunctionalInterface
+  interface Call {
+    HttpResponse<byte[]> send(ApiClient client) throws Exception;
+  }
+
+  private static Arguments bad(String name, int status, String code, Call call) {
+    return Arguments.of(name, status, code, call);
+  }
+
+  private static String expiredToken() {
+    Clock lastWeek = Clock.fixed(Instant.now().minus(Duration.ofDays(7)), ZoneOffset.UTC);
+    TokenService tokens = new TokenService(TokenSecret.loadOrCreate(StackConfigs.TOKEN_SECRET), lastWeek, Duration.ofHours(1));
+    return tokens.issue(new Principal(1, "someone"));
+  }
+}
