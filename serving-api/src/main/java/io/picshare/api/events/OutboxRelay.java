@@ -8,7 +8,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -18,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Moves events from the outbox to Kafka, every {@code interval}: publish, wait for the broker's
  * acknowledgement, then remove from the outbox. An event is written to the outbox just before
  * the photo change it announces; the relay publishes it only once that change is visible
- * (uploaded: the photo exists; deleted: it does not), and drops it if the change never became
+ * (uploaded: the photo exists, or its deletion is pending too; deleted: it does not), and drops
+ * it if the change never became
  * visible within {@link #GIVE_UP_AFTER}. While Kafka is down events wait; nothing is lost.
  */
 public final class OutboxRelay implements AutoCloseable {
@@ -60,19 +64,27 @@ public final class OutboxRelay implements AutoCloseable {
         });
   }
 
+  /** Publishes in event-id (time) order, so a photo's upload is always published before its deletion. */
   private Future<Integer> relayAll(List<OutboxRepository.Entry> entries) {
+    Set<String> deletedInBatch = entries.stream()
+        .filter(entry -> PhotoEvent.Type.ofTopic(entry.topic()) == PhotoEvent.Type.DELETED)
+        .map(OutboxRepository.Entry::key)
+        .collect(Collectors.toSet());
     Future<Integer> published = Future.succeededFuture(0);
-    for (OutboxRepository.Entry entry : entries) {
-      published = published.compose(count -> relay(entry).map(sent -> sent ? count + 1 : count));
+    for (OutboxRepository.Entry entry : entries.stream().sorted(Comparator.comparingLong(OutboxRepository.Entry::eventId)).toList()) {
+      published = published.compose(count -> relay(entry, deletedInBatch).map(sent -> sent ? count + 1 : count));
     }
     return published;
   }
 
-  private Future<Boolean> relay(OutboxRepository.Entry entry) {
+  private Future<Boolean> relay(OutboxRepository.Entry entry, Set<String> deletedInBatch) {
     PhotoEvent.Type type = PhotoEvent.Type.ofTopic(entry.topic());
     OptionalLong photoId = PublicIds.decode(entry.key());
     return photos.find(photoId.orElseThrow()).compose(photo -> {
-      boolean visible = (type == PhotoEvent.Type.UPLOADED) == photo.isPresent();
+      // An upload whose photo is already deleted again did happen: its deletion event is pending too.
+      boolean visible = type == PhotoEvent.Type.UPLOADED
+          ? photo.isPresent() || deletedInBatch.contains(entry.key())
+          : photo.isEmpty();
       if (visible) {
         return publisher.publish(entry.topic(), entry.key(), entry.payload())
             .compose(ack -> outbox.remove(entry.eventId()))
