@@ -28,6 +28,19 @@ public final class Launcher implements Callable<Integer> {
   @Option(names = "--api-port", description = "PicShare API HTTP port (default: ${DEFAULT-VALUE}).")
   int apiPort = StackPorts.DEFAULTS.api();
 
+  @Option(names = "--api-roles", description = "all: one API serving reads and writes; split: a read API on --api-port"
+      + " and a write API on --write-api-port (default: ${DEFAULT-VALUE}).")
+  ApiRoles apiRoles = ApiRoles.all;
+
+  @Option(names = "--write-api-port", description = "Port of the write API with --api-roles split (default: ${DEFAULT-VALUE}).")
+  int writeApiPort = StackPorts.DEFAULTS.writeApi();
+
+  /** The values of {@code --api-roles}. */
+  enum ApiRoles {
+    all,
+    split
+  }
+
   @Option(names = "--namenode-port", description = "HDFS NameNode RPC port (default: ${DEFAULT-VALUE}).")
   int namenodePort = StackPorts.DEFAULTS.namenode();
 
@@ -54,9 +67,10 @@ public final class Launcher implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintStream out = System.out;
     StackPorts ports = new StackPorts(
-        namenodePort, namenodeHttpPort, zookeeperPort, kafkaPort, kafkaControllerPort, solrPort, apiPort);
+        namenodePort, namenodeHttpPort, zookeeperPort, kafkaPort, kafkaControllerPort, solrPort, apiPort, writeApiPort);
     LocalStack.Options options = new LocalStack.Options(
-        repoRoot, dataDir != null ? dataDir : repoRoot.resolve("data"), ports, fresh, true, out);
+        repoRoot, dataDir != null ? dataDir : repoRoot.resolve("data"), ports, fresh,
+        apiRoles == ApiRoles.split ? ApiMode.SPLIT : ApiMode.ALL, out);
     out.printf("Starting PicShare (data: %s)%n", options.dataDir());
     long started = System.nanoTime();
     LocalStack stack = LocalStack.of(options);

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * The whole local system on one machine: HDFS (NameNode + 3 DataNodes), ZooKeeper and HBase in
- * one JVM, Kafka in a second, Solr in a third, and optionally the PicShare API in a fourth.
+ * one JVM, Kafka in a second, Solr in a third, and the PicShare API in a fourth (or a read and a
+ * write API in a fourth and fifth; see {@link ApiMode}).
  * Closing it stops every child, API first and storage last.
  */
 public final class LocalStack implements AutoCloseable {
@@ -48,11 +49,12 @@ public final class LocalStack implements AutoCloseable {
 
   /** How to start the stack. */
   public record Options(
-      Path repoRoot, Path dataDir, StackPorts ports, boolean fresh, boolean withApi, PrintStream progress) {
+      Path repoRoot, Path dataDir, StackPorts ports, boolean fresh, ApiMode apiMode, PrintStream progress) {
     public Options {
       repoRoot = repoRoot.toAbsolutePath().normalize();
       dataDir = dataDir.toAbsolutePath().normalize();
       requireNonNull(ports, "ports is null");
+      requireNonNull(apiMode, "apiMode is null");
       requireNonNull(progress, "progress is null");
     }
   }
@@ -139,14 +141,24 @@ public final class LocalStack implements AutoCloseable {
     Map<String, String> kafkaReady = await(kafka);
     Map<String, String> hadoopReady = await(hadoop);
     URI api = URI.create("http://127.0.0.1:" + ports.api());
+    URI writeApi = options.apiMode() == ApiMode.SPLIT ? URI.create("http://127.0.0.1:" + ports.writeApi()) : api;
+    boolean withApi = options.apiMode() != ApiMode.NONE;
     endpoints = new StackEndpoints(
         URI.create(hadoopReady.get("hdfs")),
         hadoopReady.get("zookeeper"),
         kafkaReady.get("kafka"),
         URI.create(solrReady.get("solr")),
-        options.withApi() ? api : null);
-    if (options.withApi()) {
-      await(launch(apiSpec(api)));
+        withApi ? api : null,
+        withApi ? writeApi : null);
+    switch (options.apiMode()) {
+      case ALL -> await(launch(apiSpec("api", "all", api, 1)));
+      case SPLIT -> {
+        NodeProcess reader = launch(apiSpec("api-read", "read", api, 1));
+        NodeProcess writer = launch(apiSpec("api-write", "write", writeApi, 2));
+        await(reader);
+        await(writer);
+      }
+      case NONE -> { }
     }
   }
 
@@ -169,23 +181,25 @@ public final class LocalStack implements AutoCloseable {
         allOptions, allArguments, logDir().resolve(name + ".log"), () -> ReadyFile.read(readyFile));
   }
 
-  private NodeProcess.Spec apiSpec(URI api) {
+  /** An API process of {@code role} on {@code api}'s port, with its own id-generator worker id. */
+  private NodeProcess.Spec apiSpec(String name, String role, URI api, int workerId) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     URI ready = api.resolve("/health/ready");
-    return new NodeProcess.Spec("api", "io.picshare.api.PicShareApi",
+    return new NodeProcess.Spec(name, "io.picshare.api.PicShareApi",
         ModuleClasspath.of(options.repoRoot(), "serving-api"),
-        List.of("-Xmx1g", "-Dpicshare.node=api",
+        List.of("-Xmx1g", "-Dpicshare.node=" + name,
             // lets the HBase client use Unsafe for fast primitive reads and writes
             "--add-opens", "java.base/java.nio=ALL-UNNAMED"),
-        List.of("--role=all",
-            "--http-port=" + options.ports().api(),
+        List.of("--role=" + role,
+            "--worker-id=" + workerId,
+            "--http-port=" + api.getPort(),
             "--hdfs-uri=" + endpoints.hdfs(),
             "--zookeeper-quorum=" + endpoints.zookeeperQuorum(),
             "--kafka-bootstrap=" + endpoints.kafkaBootstrap(),
             "--solr-url=" + endpoints.solr(),
             "--token-secret-file=" + options.dataDir().resolve("api").resolve("token.secret")),
-        logDir().resolve("api.log"),
-        () -> answers200(http, ready) ? Optional.of(Map.of("api", api.toString())) : Optional.empty());
+        logDir().resolve(name + ".log"),
+        () -> answers200(http, ready) ? Optional.of(Map.of(name, api.toString())) : Optional.empty());
   }
 
   private static boolean answers200(HttpClient http, URI uri) {
@@ -204,7 +218,7 @@ public final class LocalStack implements AutoCloseable {
     if (stopping) {
       throw new IllegalStateException("the stack is stopping");
     }
-    options.progress().printf("  starting %-7s (log: %s)%n", spec.name(), spec.logFile());
+    options.progress().printf("  starting %-9s (log: %s)%n", spec.name(), spec.logFile());
     NodeProcess node = NodeProcess.start(spec);
     nodes.add(node);
     node.onExit().thenRun(() -> {
@@ -217,7 +231,7 @@ public final class LocalStack implements AutoCloseable {
 
   private Map<String, String> await(NodeProcess node) throws InterruptedException {
     Map<String, String> ready = node.awaitReady(START_TIMEOUT);
-    options.progress().printf("  %-7s ready %.1f s after it was started%n", node.name(), node.uptimeSeconds());
+    options.progress().printf("  %-9s ready %.1f s after it was started%n", node.name(), node.uptimeSeconds());
     return ready;
   }
 

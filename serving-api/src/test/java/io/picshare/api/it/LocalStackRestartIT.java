@@ -7,6 +7,7 @@ import io.picshare.api.storage.HBaseClient;
 import io.picshare.api.storage.HdfsBlobStore;
 import io.picshare.api.storage.KafkaEventPublisher;
 import io.picshare.api.storage.SolrPhotoIndex;
+import io.picshare.stack.ApiMode;
 import io.picshare.stack.LocalStack;
 import io.picshare.stack.RepositoryRoot;
 import io.picshare.stack.StackPorts;
@@ -34,8 +35,9 @@ import org.apache.solr.common.SolrInputDocument;
 import org.junit.jupiter.api.Test;
 
 /**
- * What {@code ./picshare up} promises: the whole stack, API included, becomes ready; stopped and
- * started again on the same data directory, every backend still has what it stored.
+ * What {@code ./picshare up} promises: the whole stack, API included (here a read and a write
+ * API, as {@code --api-roles split} runs them), becomes ready; stopped and started again on the
+ * same data directory, every backend still has what it stored.
  */
 class LocalStackRestartIT {
   private static final TableName TABLE = TableName.valueOf("it_restart");
@@ -48,7 +50,7 @@ class LocalStackRestartIT {
   void dataSurvivesARestart() throws Exception {
     Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "restart-stack-");
     LocalStack.Options options = new LocalStack.Options(
-        RepositoryRoot.find(), dataDir, StackPorts.ephemeral(), false, true, System.out);
+        RepositoryRoot.find(), dataDir, StackPorts.ephemeral(), false, ApiMode.SPLIT, System.out);
     byte[] photo = "not really a jpeg, but bytes all the same".getBytes(StandardCharsets.UTF_8);
     RecordMetadata event;
 
@@ -100,11 +102,14 @@ class LocalStackRestartIT {
     }
   }
 
+  /** Both API processes (read and write role) report every backend up. */
   private static void assertReady(LocalStack stack) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(stack.endpoints().api().resolve("/health/ready")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    assertThat(new JsonObject(response.body()).getString("status")).isEqualTo("UP");
+    assertThat(stack.endpoints().writeApi()).isNotEqualTo(stack.endpoints().api());
+    for (java.net.URI api : List.of(stack.endpoints().api(), stack.endpoints().writeApi())) {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(api.resolve("/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      assertThat(new JsonObject(response.body()).getString("status")).isEqualTo("UP");
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.picshare.stack.junit;
 
+import io.picshare.stack.ApiMode;
 import io.picshare.stack.LocalStack;
 import io.picshare.stack.RepositoryRoot;
 import io.picshare.stack.StackEndpoints;
@@ -54,7 +55,7 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
       Path root = RepositoryRoot.find();
       Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "local-stack-");
       System.out.println("Starting the local stack for tests in " + dataDir.toAbsolutePath());
-      return LocalStack.start(new LocalStack.Options(root, dataDir, StackPorts.ephemeral(), false, false, System.out));
+      return LocalStack.start(new LocalStack.Options(root, dataDir, StackPorts.ephemeral(), false, ApiMode.NONE, System.out));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
