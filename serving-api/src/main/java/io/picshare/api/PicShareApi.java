@@ -71,7 +71,8 @@ public final class PicShareApi implements AutoCloseable {
         vertx.createSharedWorkerExecutor("password-hashing", Math.max(2, Runtime.getRuntime().availableProcessors())));
     PhotoService photoService = new PhotoService(photos, users, backends.blobs(),
         new IdempotencyStore(backends.hbase(), clock), outbox, new ImageInspector(config.upload().maxPixels()),
-        ids, clock, vertx.createSharedWorkerExecutor("image-inspection", 2 * Runtime.getRuntime().availableProcessors()));
+        ids, clock, vertx.createSharedWorkerExecutor("image-inspection", 2 * Runtime.getRuntime().availableProcessors()),
+        config.storage().contentCacheBytes());
     ReadinessService readiness = new ReadinessService(backends.healthChecks(), HEALTH_TIMEOUT);
     OutboxRelay relay = new OutboxRelay(vertx, outbox, photos, backends.events(), clock);
     if (config.http().role().servesWrites()) {

@@ -16,6 +16,7 @@ import java.net.URI;
  * @param kafkaBootstrap Kafka bootstrap servers ({@code kafka-bootstrap}, default {@code 127.0.0.1:9092})
  * @param solrUrl the Solr base URL ({@code solr-url}, default {@code http://127.0.0.1:8983/solr})
  * @param solrCore the photo search core or collection ({@code solr-core}, default {@code photos})
+ * @param contentCacheBytes memory for recently read photo bytes ({@code content-cache-mb}, default 256)
  */
 public record StorageConfig(
     URI hdfsUri,
@@ -24,7 +25,8 @@ public record StorageConfig(
     String zookeeperQuorum,
     String kafkaBootstrap,
     URI solrUrl,
-    String solrCore) {
+    String solrCore,
+    long contentCacheBytes) {
   public StorageConfig {
     requireNonNull(hdfsUri, "hdfsUri is null");
     if (!"hdfs".equals(hdfsUri.getScheme())) {
@@ -44,7 +46,8 @@ public record StorageConfig(
         values.string("zookeeper-quorum", "127.0.0.1:2181"),
         values.string("kafka-bootstrap", "127.0.0.1:9092"),
         uri(values, "solr-url", "http://127.0.0.1:8983/solr"),
-        values.string("solr-core", "photos"));
+        values.string("solr-core", "photos"),
+        values.integer("content-cache-mb", 256, 0, 1_000_000) * 1024L * 1024L);
   }
 
   private static URI uri(ConfigValues values, String key, String defaultValue) {

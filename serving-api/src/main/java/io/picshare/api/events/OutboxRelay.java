@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class OutboxRelay implements AutoCloseable {
   static final Duration GIVE_UP_AFTER = Duration.ofMinutes(10);
+  /** Most passes look at the last minutes only; every {@link #FULL_PASS_EVERY}th pass at everything. */
+  private static final Duration RECENT = Duration.ofMinutes(2);
+  private static final int FULL_PASS_EVERY = 60;
   private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
   private static final int BATCH = 500;
 
@@ -36,6 +39,7 @@ public final class OutboxRelay implements AutoCloseable {
   private final KafkaEventPublisher publisher;
   private final Clock clock;
   private final AtomicBoolean running = new AtomicBoolean();
+  private long passes;
   private long timerId = -1;
 
   public OutboxRelay(Vertx vertx, OutboxRepository outbox, PhotoRepository photos, KafkaEventPublisher publisher, Clock clock) {
@@ -55,7 +59,8 @@ public final class OutboxRelay implements AutoCloseable {
     if (!running.compareAndSet(false, true)) {
       return Future.succeededFuture(0);
     }
-    return outbox.pending(BATCH)
+    long since = passes++ % FULL_PASS_EVERY == 0 ? 0 : clock.millis() - RECENT.toMillis();
+    return outbox.pending(since, BATCH)
         .compose(this::relayAll)
         .onFailure(error -> LOG.warn("outbox relay pass failed, will retry: {}", error.toString()))
         .eventually(() -> {

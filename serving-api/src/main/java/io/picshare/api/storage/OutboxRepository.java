@@ -41,9 +41,17 @@ public final class OutboxRepository {
     return hbase.connection().compose(connection -> AsyncBridge.toFuture(connection.getTable(OutboxTable.NAME).put(put)));
   }
 
-  /** Up to {@code limit} pending events, in no particular order. */
-  public Future<List<Entry>> pending(int limit) {
+  /**
+   * Up to {@code limit} pending events written at or after {@code sinceMillis}, in no particular
+   * order. A recent window lets HBase skip store files of older (long published, deleted) events.
+   */
+  public Future<List<Entry>> pending(long sinceMillis, int limit) {
     Scan scan = new Scan().addFamily(OutboxTable.EVENT).setLimit(limit).setCaching(limit);
+    try {
+      scan.setTimeRange(sinceMillis, Long.MAX_VALUE);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("bad time range from " + sinceMillis, e);
+    }
     return hbase.connection().compose(connection ->
         AsyncBridge.toFuture(connection.getTable(OutboxTable.NAME).scanAll(scan))
             .map(results -> results.stream().map(OutboxRepository::toEntry).toList()));

@@ -5,6 +5,8 @@ import io.picshare.schema.key.UserPhotoRowKey;
 import io.picshare.schema.record.PhotoRecord;
 import io.picshare.schema.table.PhotoIdsTable;
 import io.picshare.schema.table.PhotosTable;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,16 +26,23 @@ import org.apache.hadoop.hbase.util.Bytes;
  */
 public final class PhotoRepository {
   private final HBaseClient hbase;
+  /** Photo id to owner id. Ownership never changes, so entries never go stale. */
+  private final Cache<Long, Long> owners = Caffeine.newBuilder().maximumSize(1_000_000).build();
 
   public PhotoRepository(HBaseClient hbase) {
     this.hbase = hbase;
   }
 
-  /** Writes the lookup, then the photo row. */
-  public Future<Void> insert(PhotoRecord photo) {
+  /** Writes the photo-id lookup: invisible on its own, so it must come before {@link #insertRow}. */
+  public Future<Void> insertLookup(PhotoRecord photo) {
     return hbase.connection().compose(connection ->
-        AsyncBridge.toFuture(connection.getTable(PhotoIdsTable.NAME).put(photo.toOwnerLookupPut()))
-            .compose(ignored -> AsyncBridge.toFuture(connection.getTable(PhotosTable.NAME).put(photo.toPut()))));
+        AsyncBridge.toFuture(connection.getTable(PhotoIdsTable.NAME).put(photo.toOwnerLookupPut())));
+  }
+
+  /** Writes the photo row: the commit point, after which the photo is visible. */
+  public Future<Void> insertRow(PhotoRecord photo) {
+    return hbase.connection().compose(connection ->
+        AsyncBridge.toFuture(connection.getTable(PhotosTable.NAME).put(photo.toPut())));
   }
 
   /** Removes the lookup only: cleanup for an upload that failed before its photo row was written. */
@@ -43,14 +52,23 @@ public final class PhotoRepository {
   }
 
   public Future<OptionalLong> ownerOf(long photoId) {
+    Long cached = owners.getIfPresent(photoId);
+    if (cached != null) {
+      return Future.succeededFuture(OptionalLong.of(cached));
+    }
     return hbase.connection().compose(connection -> AsyncBridge.toFuture(
             connection.getTable(PhotoIdsTable.NAME).get(new Get(new PhotoIdRowKey(photoId).encode())))
         .map(result -> {
           byte[] owner = result.getValue(PhotoIdsTable.OWNER, PhotoIdsTable.USER_ID);
-          return owner == null ? OptionalLong.empty() : OptionalLong.of(Bytes.toLong(owner));
+          if (owner == null) {
+            return OptionalLong.empty();
+          }
+          owners.put(photoId, Bytes.toLong(owner));
+          return OptionalLong.of(Bytes.toLong(owner));
         }));
   }
 
+  /** The photo, looked up by id: its owner (cached), then its row, which decides whether it exists. */
   public Future<Optional<PhotoRecord>> find(long photoId) {
     return ownerOf(photoId).compose(owner -> owner.isEmpty()
         ? Future.succeededFuture(Optional.empty())

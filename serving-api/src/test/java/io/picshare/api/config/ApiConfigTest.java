@@ -23,7 +23,7 @@ class ApiConfigTest {
     assertThat(config.workerId()).isZero();
     assertThat(config.storage()).isEqualTo(new StorageConfig(
         URI.create("hdfs://127.0.0.1:8020"), 3, 32, "127.0.0.1:2181", "127.0.0.1:9092",
-        URI.create("http://127.0.0.1:8983/solr"), "photos"));
+        URI.create("http://127.0.0.1:8983/solr"), "photos", 256L * 1024 * 1024));
   }
 
   @Test

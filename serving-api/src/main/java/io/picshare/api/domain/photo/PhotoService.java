@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -51,9 +52,11 @@ public final class PhotoService {
   private final Clock clock;
   private final WorkerExecutor cpu;
   private final UsernameCache usernames;
+  private final ContentCache content;
 
   public PhotoService(PhotoRepository photos, UserRepository users, HdfsBlobStore blobs, IdempotencyStore idempotency,
-      OutboxRepository outbox, ImageInspector inspector, IdGenerator ids, Clock clock, WorkerExecutor cpu) {
+      OutboxRepository outbox, ImageInspector inspector, IdGenerator ids, Clock clock, WorkerExecutor cpu,
+      long contentCacheBytes) {
     this.photos = photos;
     this.users = users;
     this.blobs = blobs;
@@ -64,6 +67,7 @@ public final class PhotoService {
     this.clock = clock;
     this.cpu = cpu;
     this.usernames = new UsernameCache(users);
+    this.content = new ContentCache(contentCacheBytes);
   }
 
   /** The facts an upload is checked and stored with, computed off the event loop. */
@@ -125,10 +129,13 @@ public final class PhotoService {
         image.location().map(point -> point.longitude()).orElse(null),
         inspected.sha256(), BlobLocation.wholeFile(path, bytes.length), now);
     StoredPhoto photo = new StoredPhoto(record, uploader.username());
-    return blobs.write(path, bytes)
-        .compose(written -> outbox.append(event(PhotoEvent.Type.UPLOADED, photo))
-            .compose(appended -> photos.insert(record))
-            .recover(error -> undoUpload(record, error)))
+    // The bytes, the event and the id lookup are written at once (none is visible alone); the
+    // photo row, the commit point, only after all three. join waits for all, so an undo never
+    // races a write still in flight.
+    return Future.join(blobs.write(path, bytes), outbox.append(event(PhotoEvent.Type.UPLOADED, photo)),
+            photos.insertLookup(record))
+        .compose(written -> photos.insertRow(record))
+        .recover(error -> undoUpload(record, error))
         .compose(stored -> users.addToPhotoCount(uploader.userId(), 1)
             .onFailure(error -> LOG.warn("photo count of user {} not incremented: {}", uploader.userId(), error.toString()))
             .otherwiseEmpty())
@@ -178,7 +185,15 @@ public final class PhotoService {
   /** {@code length} bytes of the photo's content from {@code offset}. */
   public Future<byte[]> readContent(StoredPhoto photo, long offset, int length) {
     BlobLocation location = photo.record().location();
-    return blobs.read(location.path(), location.offset() + offset, length);
+    if (!ContentCache.fits(location)) {
+      return blobs.read(location.path(), location.offset() + offset, length);
+    }
+    Future<byte[]> whole = content.get(location).map(Future::succeededFuture).orElseGet(() ->
+        blobs.read(location.path(), location.offset(), Math.toIntExact(location.length())).onSuccess(bytes ->
+            content.put(location, bytes)));
+    return whole.map(bytes -> offset == 0 && length == bytes.length
+        ? bytes
+        : Arrays.copyOfRange(bytes, Math.toIntExact(offset), Math.toIntExact(offset + length)));
   }
 
   public Future<PhotoPage> list(String username, Optional<String> cursor, int limit) {
