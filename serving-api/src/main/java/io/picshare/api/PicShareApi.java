@@ -21,6 +21,7 @@ import io.picshare.media.ImageInspector;
 import io.picshare.schema.id.IdGenerator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -55,7 +56,9 @@ public final class PicShareApi implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     TokenService tokens = new TokenService(
         TokenSecret.loadOrCreate(config.auth().tokenSecretFile()), clock, config.auth().tokenTimeToLive());
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Vertx.vertx(new VertxOptions()
+        .setEventLoopPoolSize(config.http().eventLoops())
+        .setWorkerPoolSize(config.http().workerThreads()));
     StorageBackends backends;
     try {
       backends = StorageBackends.open(vertx, config.storage());

@@ -223,7 +223,9 @@ public final class LocalStack implements AutoCloseable {
     nodes.add(node);
     node.onExit().thenRun(() -> {
       if (!stopping) {
-        failure.complete(new NodeFailedException(node, "exited unexpectedly with code " + node.onExit().join().exitValue()));
+        int code = node.onExit().join().exitValue();
+        failure.complete(new NodeFailedException(node, "exited unexpectedly with code " + code
+            + (code > 128 ? " (killed by signal " + (code - 128) + ")" : "")));
       }
     });
     return node;

@@ -15,7 +15,8 @@ class ApiConfigTest {
   void defaultsSuitTheLocalStack() {
     ApiConfig config = ApiConfig.defaults();
 
-    assertThat(config.http()).isEqualTo(new HttpConfig(ServerRole.ALL, "0.0.0.0", 8080, 500, Optional.empty(), Optional.empty()));
+    assertThat(config.http()).isEqualTo(new HttpConfig(ServerRole.ALL, "0.0.0.0", 8080, 500,
+        2 * Runtime.getRuntime().availableProcessors(), 20, Optional.empty(), Optional.empty()));
     assertThat(config.upload()).isEqualTo(new UploadConfig(20 * 1024 * 1024, 50_000_000));
     assertThat(config.auth().tokenTimeToLive()).isEqualTo(Duration.ofDays(1));
     assertThat(config.auth().tokenSecretFile().endsWith(Path.of(".picshare", "token.secret"))).isTrue();
