@@ -22,7 +22,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * Test images built in code, no files or network: real JPEG, PNG and GIF encodings from ImageIO,
  * hand-made WebP, PNG and GIF headers, an EXIF block, and helpers to damage them.
  */
-final class TestImages {
+public final class TestImages {
   /** Real 1x1 WebP files from Modernizr's WebP feature detection (lossy, lossless, animated). */
   static final byte[] WEBP_LOSSY_1X1 =
       base64("UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA");
@@ -36,7 +36,7 @@ final class TestImages {
 
   // ---- ImageIO encodings -------------------------------------------------------------------
 
-  static byte[] jpeg(int width, int height) {
+  public static byte[] jpeg(int width, int height) {
     return encode(picture(width, height), "jpeg");
   }
 
@@ -97,7 +97,7 @@ final class TestImages {
   // ---- JPEG --------------------------------------------------------------------------------
 
   /** {@code jpeg} with an APP1 segment holding {@code "Exif\0\0"} + {@code tiff} right after SOI. */
-  static byte[] jpegWithExif(byte[] jpeg, byte[] tiff) {
+  public static byte[] jpegWithExif(byte[] jpeg, byte[] tiff) {
     return jpegWithSegment(jpeg, 0xE1, concat("Exif\0\0".getBytes(US_ASCII), tiff));
   }
 
@@ -131,7 +131,7 @@ final class TestImages {
    * 128  deg/1 min/1 sec*10000/10000      longitude
    * </pre>
    */
-  static byte[] exif(int orientation, double latitude, double longitude) {
+  public static byte[] exif(int orientation, double latitude, double longitude) {
     ByteBuffer tiff = ByteBuffer.allocate(152).order(ByteOrder.BIG_ENDIAN);
     tiff.put("MM".getBytes(US_ASCII)).putShort((short) 42).putInt(8);
     tiff.putShort((short) 2);

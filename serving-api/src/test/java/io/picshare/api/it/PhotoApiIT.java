@@ -3,8 +3,10 @@ package io.picshare.api.it;
 import static io.picshare.api.it.ApiClient.json;
 import static io.picshare.api.it.ApiClient.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.picshare.api.PicShareApi;
+import io.picshare.media.TestImages;
 import io.picshare.schema.blob.PhotoPaths;
 import io.picshare.schema.id.PublicIds;
 import io.picshare.stack.StackEndpoints;
@@ -81,6 +83,23 @@ class PhotoApiIT {
     HttpResponse<byte[]> metadata = client.get("/v1/photos/" + id);
     assertThat(metadata.statusCode()).isEqualTo(200);
     assertThat(json(metadata)).isEqualTo(created);
+  }
+
+  @Test
+  void exifOrientationAndGpsBecomePhotoMetadata() throws Exception {
+    String token = client.newUserToken("geo");
+    byte[] photo = TestImages.jpegWithExif(TestImages.jpeg(160, 120), TestImages.exif(6, 38.7223, -9.1393));
+
+    HttpResponse<byte[]> upload = client.upload(token, photo, "Praça do Comércio");
+
+    assertThat(upload.statusCode()).as(text(upload)).isEqualTo(201);
+    JsonObject created = json(upload);
+    assertThat(created.getInteger("orientation")).isEqualTo(6);
+    assertThat(created.getJsonObject("location").getDouble("lat")).isCloseTo(38.7223, within(1e-4));
+    assertThat(created.getJsonObject("location").getDouble("lon")).isCloseTo(-9.1393, within(1e-4));
+    assertThat(created.getString("title")).isEqualTo("Praça do Comércio");
+    // The original bytes, EXIF included, are stored unchanged.
+    assertThat(client.get("/v1/photos/" + created.getString("id") + "/content").body()).isEqualTo(photo);
   }
 
   @Test
