@@ -60,12 +60,12 @@ final class PhotoRoutes {
           return photos.upload(new UploadRequest(uploader, form.title(), form.file().get(), idempotencyKey));
         })
         .onSuccess(result -> {
-          String id = PhotoJson.of(result.photo().record(), result.photo().ownerUsername()).getString("id");
-          ctx.response().putHeader("Location", "/v1/photos/" + id);
+          JsonObject photo = PhotoJson.of(result.photo().record(), result.photo().ownerUsername());
+          ctx.response().putHeader("Location", "/v1/photos/" + photo.getString("id"));
           if (result.replayed()) {
             ctx.response().putHeader("Idempotent-Replayed", "true");
           }
-          Json.send(ctx, 201, PhotoJson.of(result.photo().record(), result.photo().ownerUsername()));
+          Json.send(ctx, 201, photo);
         })
         .onFailure(ctx::fail);
   }

@@ -45,20 +45,26 @@ public final class IdempotencyStore {
 
   public Future<Claim> claim(long userId, String key, byte[] fingerprint) {
     byte[] row = new IdempotencyRowKey(userId, key).encode();
-    return hbase.connection().compose(connection ->
-        checkAndPut(connection, CheckAndMutate.newBuilder(row)
-                .ifNotExists(IdempotencyTable.ENTRY, IdempotencyTable.REQUEST_FINGERPRINT), row, fingerprint)
-            .compose(acquired -> acquired
-                ? Future.succeededFuture(new Claim.Acquired())
-                : existing(connection, row, fingerprint)));
+    return hbase.connection().compose(connection -> claim(connection, row, fingerprint, true));
+  }
+
+  private Future<Claim> claim(AsyncConnection connection, byte[] row, byte[] fingerprint, boolean firstTry) {
+    CheckAndMutate.Builder absent = CheckAndMutate.newBuilder(row)
+        .ifNotExists(IdempotencyTable.ENTRY, IdempotencyTable.REQUEST_FINGERPRINT);
+    return checkAndPut(connection, absent, row, fingerprint).compose(acquired -> {
+      if (acquired) {
+        return Future.succeededFuture(new Claim.Acquired());
+      }
+      return firstTry ? existing(connection, row, fingerprint) : Future.failedFuture(inProgress());
+    });
   }
 
   private Future<Claim> existing(AsyncConnection connection, byte[] row, byte[] fingerprint) {
     return AsyncBridge.toFuture(connection.getTable(IdempotencyTable.NAME).get(new Get(row))).compose(result -> {
       Cell stored = result.getColumnLatestCell(IdempotencyTable.ENTRY, IdempotencyTable.REQUEST_FINGERPRINT);
       if (stored == null) {
-        // Expired or released between our claim and this read: claim again.
-        return claim(connection, row, fingerprint);
+        // Expired or released between our claim and this read: claim once more.
+        return claim(connection, row, fingerprint, false);
       }
       byte[] storedFingerprint = Arrays.copyOfRange(
           stored.getValueArray(), stored.getValueOffset(), stored.getValueOffset() + stored.getValueLength());
@@ -72,26 +78,20 @@ public final class IdempotencyStore {
       }
       long cutoff = clock.millis() - ABANDONED_AFTER.toMillis();
       if (stored.getTimestamp() >= cutoff) {
-        return Future.failedFuture(new PicShareException(ErrorCode.REQUEST_IN_PROGRESS,
-            "an upload with this Idempotency-Key is still in progress; retry shortly"));
+        return Future.failedFuture(inProgress());
       }
-      CheckAndMutate.Builder takeOver = CheckAndMutate.newBuilder(row)
+      CheckAndMutate.Builder abandoned = CheckAndMutate.newBuilder(row)
           .ifEquals(IdempotencyTable.ENTRY, IdempotencyTable.REQUEST_FINGERPRINT, fingerprint)
           .timeRange(TimeRange.between(0, cutoff));
-      return checkAndPut(connection, takeOver, row, fingerprint).compose(acquired -> acquired
+      return checkAndPut(connection, abandoned, row, fingerprint).compose(acquired -> acquired
           ? Future.succeededFuture(new Claim.Acquired())
-          : Future.failedFuture(new PicShareException(ErrorCode.REQUEST_IN_PROGRESS,
-              "an upload with this Idempotency-Key is still in progress; retry shortly")));
+          : Future.failedFuture(inProgress()));
     });
   }
 
-  private Future<Claim> claim(AsyncConnection connection, byte[] row, byte[] fingerprint) {
-    return checkAndPut(connection, CheckAndMutate.newBuilder(row)
-            .ifNotExists(IdempotencyTable.ENTRY, IdempotencyTable.REQUEST_FINGERPRINT), row, fingerprint)
-        .compose(acquired -> acquired
-            ? Future.succeededFuture(new Claim.Acquired())
-            : Future.failedFuture(new PicShareException(ErrorCode.REQUEST_IN_PROGRESS,
-                "an upload with this Idempotency-Key is still in progress; retry shortly")));
+  private static PicShareException inProgress() {
+    return new PicShareException(ErrorCode.REQUEST_IN_PROGRESS,
+        "an upload with this Idempotency-Key is still in progress; retry shortly");
   }
 
   private Future<Boolean> checkAndPut(AsyncConnection connection, CheckAndMutate.Builder condition, byte[] row, byte[] fingerprint) {
