@@ -3,7 +3,7 @@
 # JAVA_HOME (and PATH) for a JDK 17 whatever the machine's default java is.
 # PicShare needs Java 17: the HBase shaded client fails on 18+, Hadoop ≤ 3.4.2 on 25.
 
-java_major() { "$1" -version 2>&1 | awk -F'"' '/version/ {split($2, v, "."); print v[1]; exit}'; }
+java_major() { "$1" -version 2>&1 | awk -F'"' '/version/ && !seen {split($2, v, "."); print v[1]; seen = 1}'; }
 
 find_jdk17() {
   if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" && "$(java_major "$JAVA_HOME/bin/java")" == 17 ]]; then

@@ -12,6 +12,7 @@ import io.picshare.api.domain.photo.PhotoService;
 import io.picshare.api.events.OutboxRelay;
 import io.picshare.api.health.ReadinessService;
 import io.picshare.api.http.ApiRouter;
+import io.picshare.api.metrics.ApiMetrics;
 import io.picshare.api.storage.IdempotencyStore;
 import io.picshare.api.storage.OutboxRepository;
 import io.picshare.api.storage.PhotoRepository;
@@ -42,12 +43,14 @@ public final class PicShareApi implements AutoCloseable {
   private final Vertx vertx;
   private final StorageBackends backends;
   private final OutboxRelay relay;
+  private final ApiMetrics metrics;
   private final HttpServer server;
 
-  private PicShareApi(Vertx vertx, StorageBackends backends, OutboxRelay relay, HttpServer server) {
+  private PicShareApi(Vertx vertx, StorageBackends backends, OutboxRelay relay, ApiMetrics metrics, HttpServer server) {
     this.vertx = vertx;
     this.backends = backends;
     this.relay = relay;
+    this.metrics = metrics;
     this.server = server;
   }
 
@@ -78,6 +81,8 @@ public final class PicShareApi implements AutoCloseable {
         config.storage().contentCacheBytes());
     ReadinessService readiness = new ReadinessService(backends.healthChecks(), HEALTH_TIMEOUT);
     OutboxRelay relay = new OutboxRelay(vertx, outbox, photos, backends.events(), clock);
+    ApiMetrics metrics = new ApiMetrics(config.http().role().name().toLowerCase(Locale.ROOT));
+    metrics.count("picshare.events.published", "events the outbox relay published to Kafka", relay::published);
     if (config.http().role().servesWrites()) {
       relay.start(RELAY_INTERVAL);
     }
@@ -86,11 +91,12 @@ public final class PicShareApi implements AutoCloseable {
     limitConnections(server, config.http().maxConnections());
     return server
         .requestHandler(ApiRouter.create(vertx, config,
-            new ApiRouter.Services(accounts, photoService, tokens, readiness)))
+            new ApiRouter.Services(accounts, photoService, tokens, readiness, metrics)))
         .listen()
-        .map(listening -> new PicShareApi(vertx, backends, relay, listening))
+        .map(listening -> new PicShareApi(vertx, backends, relay, metrics, listening))
         .onFailure(error -> {
           relay.close();
+          metrics.close();
           backends.close();
           vertx.close();
         });
@@ -139,6 +145,7 @@ public final class PicShareApi implements AutoCloseable {
   public void close() throws Exception {
     relay.close();
     server.close().await(10, TimeUnit.SECONDS);
+    metrics.close();
     backends.close();
     vertx.close().await(10, TimeUnit.SECONDS);
   }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,7 @@ public final class OutboxRelay implements AutoCloseable {
   private final KafkaEventPublisher publisher;
   private final Clock clock;
   private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicLong published = new AtomicLong();
   private long passes;
   private long timerId = -1;
 
@@ -93,7 +95,10 @@ public final class OutboxRelay implements AutoCloseable {
       if (visible) {
         return publisher.publish(entry.topic(), entry.key(), entry.payload())
             .compose(ack -> outbox.remove(entry.eventId()))
-            .map(true);
+            .map(removed -> {
+              published.incrementAndGet();
+              return true;
+            });
       }
       if (clock.millis() - entry.createdAtMillis() > GIVE_UP_AFTER.toMillis()) {
         LOG.info("dropping {} event for photo {}: the change it announces never happened", entry.topic(), entry.key());
@@ -101,6 +106,11 @@ public final class OutboxRelay implements AutoCloseable {
       }
       return Future.succeededFuture(false);
     });
+  }
+
+  /** Events this relay has published since it started. */
+  public long published() {
+    return published.get();
   }
 
   @Override

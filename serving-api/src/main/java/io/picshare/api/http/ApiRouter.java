@@ -9,6 +9,7 @@ import io.picshare.api.domain.error.ErrorCode;
 import io.picshare.api.domain.error.PicShareException;
 import io.picshare.api.domain.photo.PhotoService;
 import io.picshare.api.health.ReadinessService;
+import io.picshare.api.metrics.ApiMetrics;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -26,7 +27,8 @@ import java.util.List;
  */
 public final class ApiRouter {
   /** The services the routes call. */
-  public record Services(AccountService accounts, PhotoService photos, TokenService tokens, ReadinessService readiness) {}
+  public record Services(
+      AccountService accounts, PhotoService photos, TokenService tokens, ReadinessService readiness, ApiMetrics metrics) {}
 
   private static final List<String> WRITE_PATHS = List.of("/v1/users", "/v1/sessions", "/v1/photos", "/v1/photos/:id");
   private static final List<String> READ_PATHS =
@@ -36,6 +38,15 @@ public final class ApiRouter {
 
   public static Router create(Vertx vertx, ApiConfig config, Services services) {
     Router router = Router.router(vertx);
+    ApiMetrics metrics = services.metrics();
+    router.route().handler(ctx -> {
+      long started = System.nanoTime();
+      ctx.addEndHandler(ended -> metrics.request(
+          ctx.request().method().name(), ctx.response().getStatusCode(), System.nanoTime() - started));
+      ctx.next();
+    });
+    router.get("/metrics").handler(ctx ->
+        ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape()));
     new HealthRoutes(services.readiness()).mount(router);
     Buffer openApi = openApiDocument();
     router.get("/v1/openapi.json").handler(ctx ->
@@ -45,7 +56,7 @@ public final class ApiRouter {
     AccountRoutes accounts = new AccountRoutes(services.accounts(),
         new RateLimiter("sign-ups", limits.signUpsPerClientPerHour(), Duration.ofHours(1)),
         new RateLimiter("log-ins", limits.logInsPerClientPerMinute(), Duration.ofMinutes(1)));
-    PhotoRoutes photos = new PhotoRoutes(services.photos(), new Authenticator(services.tokens()),
+    PhotoRoutes photos = new PhotoRoutes(services.photos(), new Authenticator(services.tokens()), metrics,
         new RateLimiter("uploads", limits.uploadsPerUserPerMinute(), Duration.ofMinutes(1)),
         new RateLimiter("uploads from this address", limits.uploadsPerClientPerMinute(), Duration.ofMinutes(1)),
         config.upload().maxBytes());

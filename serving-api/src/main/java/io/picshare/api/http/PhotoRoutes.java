@@ -8,6 +8,7 @@ import io.picshare.api.domain.photo.PhotoService;
 import io.picshare.api.domain.photo.StoredPhoto;
 import io.picshare.api.domain.photo.UploadRequest;
 import io.picshare.api.json.PhotoJson;
+import io.picshare.api.metrics.ApiMetrics;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
@@ -23,14 +24,16 @@ final class PhotoRoutes {
 
   private final PhotoService photos;
   private final Authenticator authenticator;
+  private final ApiMetrics metrics;
   private final RateLimiter uploadsPerUser;
   private final RateLimiter uploadsPerClient;
   private final long maxUploadBytes;
 
-  PhotoRoutes(PhotoService photos, Authenticator authenticator, RateLimiter uploadsPerUser,
+  PhotoRoutes(PhotoService photos, Authenticator authenticator, ApiMetrics metrics, RateLimiter uploadsPerUser,
       RateLimiter uploadsPerClient, long maxUploadBytes) {
     this.photos = photos;
     this.authenticator = authenticator;
+    this.metrics = metrics;
     this.uploadsPerUser = uploadsPerUser;
     this.uploadsPerClient = uploadsPerClient;
     this.maxUploadBytes = maxUploadBytes;
@@ -60,6 +63,7 @@ final class PhotoRoutes {
           return photos.upload(new UploadRequest(uploader, form.title(), form.file().get(), idempotencyKey));
         })
         .onSuccess(result -> {
+          metrics.upload(result.replayed() ? "replayed" : "stored", result.photo().record().sizeBytes());
           JsonObject photo = PhotoJson.of(result.photo().record(), result.photo().ownerUsername());
           ctx.response().putHeader("Location", "/v1/photos/" + photo.getString("id"));
           if (result.replayed()) {
@@ -67,7 +71,10 @@ final class PhotoRoutes {
           }
           Json.send(ctx, 201, photo);
         })
-        .onFailure(ctx::fail);
+        .onFailure(error -> {
+          metrics.upload(error instanceof PicShareException e ? e.code().code() : "internal-error", 0);
+          ctx.fail(error);
+        });
   }
 
   private void metadata(RoutingContext ctx) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.picshare.api.config.ApiConfig;
 import io.picshare.api.health.ReadinessService;
+import io.picshare.api.metrics.ApiMetrics;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -31,7 +32,8 @@ class OpenApiDocumentTest {
   @Test
   void documentsEveryRouteAndNothingElse() throws Exception {
     Router router = ApiRouter.create(vertx, ApiConfig.defaults(),
-        new ApiRouter.Services(null, null, null, new ReadinessService(List.of(), Duration.ofSeconds(1))));
+        new ApiRouter.Services(null, null, null, new ReadinessService(List.of(), Duration.ofSeconds(1)),
+            new ApiMetrics("all")));
 
     Set<String> routed = new TreeSet<>();
     for (Route route : router.getRoutes()) {

@@ -60,6 +60,21 @@ class HealthEndpointsIT {
   }
 
   @Test
+  void metricsCountRequestsInPrometheusFormat() throws Exception {
+    get("/health/live");
+    get("/no/such/thing");
+
+    HttpResponse<String> response = get("/metrics");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+    assertThat(response.body())
+        .containsPattern("picshare_http_requests_seconds_count\\{method=\"GET\",role=\"all\",status=\"200\"} [1-9]")
+        .containsPattern("picshare_http_requests_seconds_count\\{method=\"GET\",role=\"all\",status=\"404\"} [1-9]")
+        .contains("jvm_memory_used_bytes", "picshare_events_published_total");
+  }
+
+  @Test
   void unknownPathIsAProblemDocument() throws Exception {
     HttpResponse<String> response = get("/no/such/thing");
 

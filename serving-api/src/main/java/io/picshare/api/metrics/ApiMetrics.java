@@ -1,0 +1,73 @@
+package io.picshare.api.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * What the API counts and times, in Prometheus text format at {@code GET /metrics}: requests by
+ * method and status, uploads by outcome, upload bytes, events published, and the JVM's memory,
+ * GC, threads and CPU. docs/operations.md lists the metric names.
+ */
+public final class ApiMetrics {
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Counter uploadBytes;
+  private JvmGcMetrics gc;
+
+  public ApiMetrics(String role) {
+    registry.config().commonTags("role", role);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    gc = new JvmGcMetrics();
+    gc.bindTo(registry);
+    uploadBytes = Counter.builder("picshare.upload.bytes").description("bytes of stored photos").register(registry);
+  }
+
+  /** One HTTP request, by method and status (paths are not labels: ids would explode them). */
+  public void request(String method, int status, long nanos) {
+    Timer.builder("picshare.http.requests")
+        .description("HTTP requests served")
+        .tag("method", method)
+        .tag("status", Integer.toString(status))
+        .publishPercentileHistogram()
+        .maximumExpectedValue(Duration.ofSeconds(30))
+        .register(registry)
+        .record(Duration.ofNanos(nanos));
+  }
+
+  /** One upload's outcome: {@code stored}, {@code replayed}, or the error code that refused it. */
+  public void upload(String outcome, long bytes) {
+    Counter.builder("picshare.uploads").description("uploads by outcome").tag("outcome", outcome)
+        .register(registry).increment();
+    if ("stored".equals(outcome)) {
+      uploadBytes.increment(bytes);
+    }
+  }
+
+  /** Counts what {@code total} returns, e.g. the events a relay has published so far. */
+  public void count(String name, String description, Supplier<Number> total) {
+    FunctionCounter.builder(name, total, supplier -> supplier.get().doubleValue())
+        .description(description).register(registry);
+  }
+
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  public void close() {
+    if (gc != null) {
+      gc.close();
+      gc = null;
+    }
+    registry.close();
+  }
+}
