@@ -2,6 +2,7 @@ package io.picshare.stack;
 
 import static java.util.Objects.requireNonNull;
 
+import io.picshare.stack.node.Directories;
 import io.picshare.stack.node.ReadyFile;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,12 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 /**
  * The whole local system on one machine: HDFS (NameNode + 3 DataNodes), ZooKeeper and HBase in
@@ -112,14 +111,9 @@ public final class LocalStack implements AutoCloseable {
     return stopping;
   }
 
-  /** Process ids of the running children, for measurements and diagnostics. */
-  public List<Long> pids() {
-    return nodes.stream().filter(NodeProcess::isAlive).map(NodeProcess::pid).toList();
-  }
-
   private void startNodes() throws InterruptedException {
     if (options.fresh()) {
-      deleteRecursively(options.dataDir());
+      Directories.deleteRecursively(options.dataDir());
     }
     StackPorts ports = options.ports();
     NodeProcess hadoop = launch(nodeSpec("hadoop", "local-stack/hadoop-node",
@@ -249,18 +243,5 @@ public final class LocalStack implements AutoCloseable {
       }
     }
     nodes.clear();
-  }
-
-  static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + dir, e);
-    }
   }
 }

@@ -84,10 +84,6 @@ final class NodeProcess {
     return spec.logFile();
   }
 
-  long pid() {
-    return process.pid();
-  }
-
   /** Seconds since this node was launched. */
   double uptimeSeconds() {
     return (System.nanoTime() - startedNanos) / 1e9;

@@ -1,15 +1,13 @@
 package io.picshare.stack.hadoop;
 
 import io.picshare.schema.SchemaManager;
+import io.picshare.stack.node.Directories;
 import io.picshare.stack.node.NodeArguments;
 import io.picshare.stack.node.NodeRuntime;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hbase.HBaseConfiguration;
 import org.apache.hadoop.hbase.MiniHBaseCluster;
@@ -76,7 +74,7 @@ public final class HadoopNode implements NodeRuntime.Component {
     conf.set("fs.defaultFS", hdfsUri);
 
     Path zookeeperDir = dataDir.resolve("zookeeper");
-    deleteRecursively(zookeeperDir);
+    Directories.deleteRecursively(zookeeperDir);
     zookeeper = new MiniZooKeeperCluster(conf);
     zookeeper.setDefaultClientPort(zookeeperPort);
     zookeeper.startup(zookeeperDir.toFile());
@@ -117,15 +115,6 @@ public final class HadoopNode implements NodeRuntime.Component {
       // Not dfs.shutdown(): it schedules the whole HDFS directory for deletion at JVM exit.
       dfs.shutdownDataNodes();
       dfs.shutdownNameNodes();
-    }
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
     }
   }
 }

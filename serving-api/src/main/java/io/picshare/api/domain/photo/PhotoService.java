@@ -10,6 +10,7 @@ import io.picshare.api.storage.IdempotencyStore;
 import io.picshare.api.storage.OutboxRepository;
 import io.picshare.api.storage.PhotoRepository;
 import io.picshare.api.storage.UserRepository;
+import io.picshare.media.GeoPoint;
 import io.picshare.media.ImageInfo;
 import io.picshare.media.ImageInspector;
 import io.picshare.media.ImageRejectedException;
@@ -74,7 +75,12 @@ public final class PhotoService {
   private record Inspected(ImageInfo image, String sha256, byte[] fingerprint) {}
 
   public Future<UploadResult> upload(UploadRequest request) {
-    String title = validTitle(request.title());
+    String title;
+    try {
+      title = validTitle(request.title());
+    } catch (PicShareException e) {
+      return Future.failedFuture(e);
+    }
     if (request.bytes().length == 0) {
       return Future.failedFuture(PicShareException.invalid("the file part is empty"));
     }
@@ -125,8 +131,8 @@ public final class PhotoService {
     String path = PhotoPaths.incoming(photoId, image.format().extension());
     PhotoRecord record = new PhotoRecord(photoId, uploader.userId(), title, image.format().mimeType(), bytes.length,
         image.width(), image.height(), image.orientation(),
-        image.location().map(point -> point.latitude()).orElse(null),
-        image.location().map(point -> point.longitude()).orElse(null),
+        image.location().map(GeoPoint::latitude).orElse(null),
+        image.location().map(GeoPoint::longitude).orElse(null),
         inspected.sha256(), BlobLocation.wholeFile(path, bytes.length), now);
     StoredPhoto photo = new StoredPhoto(record, uploader.username());
     // The bytes, the event and the id lookup are written at once (none is visible alone); the
