@@ -82,7 +82,7 @@ public final class PicShareApi implements AutoCloseable {
     ReadinessService readiness = new ReadinessService(backends.healthChecks(), HEALTH_TIMEOUT);
     OutboxRelay relay = new OutboxRelay(vertx, outbox, photos, backends.events(), clock);
     ApiMetrics metrics = new ApiMetrics(config.http().role().name().toLowerCase(Locale.ROOT));
-    metrics.count("picshare.events.published", "events the outbox relay published to Kafka", relay::published);
+    metrics.count("picshare.events.published", "events the outbox relay published to Kafka", relay, OutboxRelay::published);
     if (config.http().role().servesWrites()) {
       relay.start(RELAY_INTERVAL);
     }

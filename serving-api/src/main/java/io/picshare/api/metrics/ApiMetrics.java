@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
-import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * What the API counts and times, in Prometheus text format at {@code GET /metrics}: requests by
@@ -53,10 +53,13 @@ public final class ApiMetrics {
     }
   }
 
-  /** Counts what {@code total} returns, e.g. the events a relay has published so far. */
-  public void count(String name, String description, Supplier<Number> total) {
-    FunctionCounter.builder(name, total, supplier -> supplier.get().doubleValue())
-        .description(description).register(registry);
+  /**
+   * Counts what {@code total} says of {@code source}, e.g. the events a relay has published so
+   * far. Micrometer holds {@code source} weakly: it must be an object that lives as long as the
+   * server, not a lambda.
+   */
+  public <T> void count(String name, String description, T source, ToDoubleFunction<T> total) {
+    FunctionCounter.builder(name, source, total).description(description).register(registry);
   }
 
   public String scrape() {

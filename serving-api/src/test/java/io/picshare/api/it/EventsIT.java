@@ -40,6 +40,9 @@ class EventsIT {
       assertThat(uploaded.getJsonObject("photo").getString("title")).isEqualTo("an event");
       assertThat(uploaded.getJsonObject("photo").getString("sha256")).hasSize(64);
       assertThat(awaitEvent(stack, "photo-deleted", id).getString("type")).isEqualTo("photo-deleted");
+      System.gc(); // the metric must survive a collection (Micrometer holds its source weakly)
+      assertThat(text(client.get("/metrics")))
+          .containsPattern("picshare_events_published_total\\{role=\"all\"} [1-9]");
     }
   }
 
