@@ -5,6 +5,8 @@ import io.picshare.api.health.ComponentHealth;
 import io.picshare.api.health.HealthCheck;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -16,17 +18,23 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Publishes events to Kafka: idempotent, acknowledged by all in-sync replicas. */
+/**
+ * Publishes events to Kafka: idempotent, acknowledged by all in-sync replicas. {@code send} can
+ * block (waiting for metadata while Kafka is down, or for buffer space), so it is called from
+ * this publisher's own single worker thread, which also keeps sends in order.
+ */
 public final class KafkaEventPublisher implements HealthCheck, AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
   private final Admin admin;
+  private final WorkerExecutor sender;
 
-  private KafkaEventPublisher(KafkaProducer<String, byte[]> producer, Admin admin) {
+  private KafkaEventPublisher(KafkaProducer<String, byte[]> producer, Admin admin, WorkerExecutor sender) {
     this.producer = producer;
     this.admin = admin;
+    this.sender = sender;
   }
 
-  public static KafkaEventPublisher connect(StorageConfig config) {
+  public static KafkaEventPublisher connect(Vertx vertx, StorageConfig config) {
     Map<String, Object> producerConfig = Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap(),
         ProducerConfig.ACKS_CONFIG, "all",
@@ -41,20 +49,20 @@ public final class KafkaEventPublisher implements HealthCheck, AutoCloseable {
         AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap(),
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000,
         AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));
-    return new KafkaEventPublisher(producer, admin);
+    return new KafkaEventPublisher(producer, admin, vertx.createSharedWorkerExecutor("kafka-send", 1));
   }
 
   /** Completes once the broker has acknowledged the event. */
   public Future<RecordMetadata> publish(String topic, String key, byte[] value) {
-    Promise<RecordMetadata> promise = Promise.promise();
-    producer.send(new ProducerRecord<>(topic, key, value), (metadata, error) -> {
+    Promise<RecordMetadata> acknowledged = Promise.promise();
+    sender.executeBlocking(() -> producer.send(new ProducerRecord<>(topic, key, value), (metadata, error) -> {
       if (error != null) {
-        promise.fail(error);
+        acknowledged.tryFail(error);
       } else {
-        promise.complete(metadata);
+        acknowledged.tryComplete(metadata);
       }
-    });
-    return promise.future();
+    }), true).onFailure(acknowledged::tryFail);
+    return acknowledged.future();
   }
 
   @Override
@@ -72,6 +80,7 @@ public final class KafkaEventPublisher implements HealthCheck, AutoCloseable {
 
   @Override
   public void close() {
+    sender.close();
     producer.close(Duration.ofSeconds(10));
     admin.close(Duration.ofSeconds(5));
   }

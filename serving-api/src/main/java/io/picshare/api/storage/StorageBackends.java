@@ -27,7 +27,7 @@ public final class StorageBackends implements AutoCloseable {
     return new StorageBackends(
         HdfsBlobStore.open(vertx, config),
         HBaseClient.connect(config),
-        KafkaEventPublisher.connect(config),
+        KafkaEventPublisher.connect(vertx, config),
         SolrPhotoIndex.connect(vertx, config));
   }
 

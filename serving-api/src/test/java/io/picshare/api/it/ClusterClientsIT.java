@@ -110,7 +110,7 @@ class ClusterClientsIT {
   void kafkaMessageIsConsumed(StackEndpoints stack) throws Exception {
     String topic = "it-round-trip";
     String key = UUID.randomUUID().toString();
-    try (KafkaEventPublisher events = KafkaEventPublisher.connect(config)) {
+    try (KafkaEventPublisher events = KafkaEventPublisher.connect(vertx, config)) {
       long offset = events.publish(topic, key, "photo-uploaded".getBytes(StandardCharsets.UTF_8))
           .await(60, TimeUnit.SECONDS).offset();
       int partition = events.publish(topic, key, "photo-deleted".getBytes(StandardCharsets.UTF_8))

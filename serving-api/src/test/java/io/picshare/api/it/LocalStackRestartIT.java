@@ -60,7 +60,7 @@ class LocalStackRestartIT {
       Vertx vertx = Vertx.vertx();
       try (HdfsBlobStore blobs = HdfsBlobStore.open(vertx, config);
           HBaseClient hbase = HBaseClient.connect(config);
-          KafkaEventPublisher events = KafkaEventPublisher.connect(config);
+          KafkaEventPublisher events = KafkaEventPublisher.connect(vertx, config);
           SolrPhotoIndex search = SolrPhotoIndex.connect(vertx, config)) {
         blobs.write("/it/restart/photo-1", photo).await(60, TimeUnit.SECONDS);
         AsyncConnection connection = hbase.connection().await(60, TimeUnit.SECONDS);
