@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What {@link SchemaManager} must do against a cluster without the {@code picshare} namespace.
- * Runs here on {@link InMemoryAdmin}; an integration test can run the same cases on a real HBase
- * by overriding {@link #emptyCluster()}.
+ * Runs here on {@link InMemoryAdmin}; serving-api's SchemaIT checks the same cases, with the same
+ * messages, on the real HBase of the local stack.
  */
 class SchemaManagerContractTest {
   /** An {@link Admin} of a cluster without the picshare namespace. */
