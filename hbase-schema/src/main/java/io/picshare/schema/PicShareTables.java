@@ -1,6 +1,8 @@
 package io.picshare.schema;
 
 import io.picshare.schema.table.IdempotencyTable;
+import io.picshare.schema.table.LeasesTable;
+import io.picshare.schema.table.OutboxDeadLettersTable;
 import io.picshare.schema.table.OutboxTable;
 import io.picshare.schema.table.PhotoIdsTable;
 import io.picshare.schema.table.PhotosTable;
@@ -21,6 +23,8 @@ public final class PicShareTables {
         new PhotosTable(),
         new PhotoIdsTable(),
         new IdempotencyTable(),
-        new OutboxTable());
+        new OutboxTable(),
+        new OutboxDeadLettersTable(),
+        new LeasesTable());
   }
 }

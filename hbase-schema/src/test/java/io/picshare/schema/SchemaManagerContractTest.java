@@ -33,7 +33,9 @@ class SchemaManagerContractTest {
             "missing table picshare:photos",
             "missing table picshare:photo_ids",
             "missing table picshare:idempotency",
-            "missing table picshare:outbox");
+            "missing table picshare:outbox",
+            "missing table picshare:outbox_dead_letters",
+            "missing table picshare:leases");
   }
 
   @Test
@@ -51,7 +53,9 @@ class SchemaManagerContractTest {
             "created table picshare:photos with 16 regions",
             "created table picshare:photo_ids with 16 regions",
             "created table picshare:idempotency with 16 regions",
-            "created table picshare:outbox with 16 regions");
+            "created table picshare:outbox with 16 regions",
+            "created table picshare:outbox_dead_letters with 1 regions",
+            "created table picshare:leases with 1 regions");
     assertThat(manager.verify()).isEmpty();
     assertThat(admin.getRegions(IdempotencyTable.NAME)).hasSize(16);
   }
@@ -73,7 +77,7 @@ class SchemaManagerContractTest {
     List<String> actions = manager.create();
 
     assertThat(actions)
-        .hasSize(7)
+        .hasSize(9)
         .first()
         .isEqualTo("namespace picshare exists");
     assertThat(actions).contains("table picshare:idempotency exists, left unchanged");

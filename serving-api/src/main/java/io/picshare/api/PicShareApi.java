@@ -5,19 +5,32 @@ import io.picshare.api.config.ConfigException;
 import io.picshare.api.config.ConfigValues;
 import io.picshare.api.config.HttpConfig;
 import io.picshare.api.domain.account.AccountService;
+import io.picshare.api.domain.Async;
 import io.picshare.api.domain.account.PasswordHasher;
 import io.picshare.api.domain.auth.TokenSecret;
 import io.picshare.api.domain.auth.TokenService;
-import io.picshare.api.domain.photo.PhotoService;
+import io.picshare.api.domain.IdSource;
+import io.picshare.api.domain.photo.PhotoDeleteService;
+import io.picshare.api.domain.photo.PhotoReadService;
+import io.picshare.api.domain.photo.PhotoUploadService;
 import io.picshare.api.events.OutboxRelay;
 import io.picshare.api.health.ReadinessService;
 import io.picshare.api.http.ApiRouter;
 import io.picshare.api.metrics.ApiMetrics;
-import io.picshare.api.storage.IdempotencyStore;
-import io.picshare.api.storage.OutboxRepository;
-import io.picshare.api.storage.PhotoRepository;
+import io.picshare.api.storage.HBaseClient;
 import io.picshare.api.storage.StorageBackends;
-import io.picshare.api.storage.UserRepository;
+import io.picshare.data.LeaseStore;
+import io.picshare.data.OutboxStore;
+import io.picshare.data.PhotoStore;
+import io.picshare.data.UserStore;
+import io.picshare.data.hbase.HBaseConnection;
+import io.picshare.data.hbase.HBaseIdempotencyStore;
+import io.picshare.data.hbase.HBaseLeaseStore;
+import io.picshare.data.hbase.HBaseOutboxStore;
+import io.picshare.data.hbase.HBasePhotoStore;
+import io.picshare.data.hbase.HBaseUserStore;
+import io.picshare.data.lease.LeaseHolder;
+import io.picshare.data.lease.WorkerIdLease;
 import io.picshare.media.ImageInspector;
 import io.picshare.schema.id.IdGenerator;
 import io.vertx.core.Future;
@@ -39,16 +52,26 @@ public final class PicShareApi implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PicShareApi.class);
   private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
   private static final Duration RELAY_INTERVAL = Duration.ofSeconds(1);
+  /** Worker-id and relay leases: renewed every {@link #LEASE_RENEWAL}, given up {@link #LEASE_MARGIN} before they lapse. */
+  private static final Duration LEASE_TTL = Duration.ofSeconds(30);
+  private static final Duration LEASE_MARGIN = Duration.ofSeconds(10);
+  private static final Duration LEASE_RENEWAL = Duration.ofSeconds(5);
+  private static final Duration UPLOAD_COMMIT_DEADLINE = Duration.ofSeconds(60);
 
   private final Vertx vertx;
   private final StorageBackends backends;
+  private final WorkerIdLease workerId;
+  private final long leaseTimer;
   private final OutboxRelay relay;
   private final ApiMetrics metrics;
   private final HttpServer server;
 
-  private PicShareApi(Vertx vertx, StorageBackends backends, OutboxRelay relay, ApiMetrics metrics, HttpServer server) {
+  private PicShareApi(Vertx vertx, StorageBackends backends, WorkerIdLease workerId, long leaseTimer, OutboxRelay relay,
+      ApiMetrics metrics, HttpServer server) {
     this.vertx = vertx;
     this.backends = backends;
+    this.workerId = workerId;
+    this.leaseTimer = leaseTimer;
     this.relay = relay;
     this.metrics = metrics;
     this.server = server;
@@ -69,20 +92,39 @@ public final class PicShareApi implements AutoCloseable {
       vertx.close();
       return Future.failedFuture(e);
     }
-    IdGenerator ids = new IdGenerator(config.workerId(), clock);
-    UserRepository users = new UserRepository(backends.hbase());
-    PhotoRepository photos = new PhotoRepository(backends.hbase());
-    OutboxRepository outbox = new OutboxRepository(backends.hbase());
+    HBaseConnection hbase = backends.hbase().shared();
+    LeaseStore leaseStore = new HBaseLeaseStore(hbase);
+    LeaseHolder leases = new LeaseHolder(leaseStore, clock, LEASE_TTL, LEASE_MARGIN);
+    return Async.of(WorkerIdLease.acquire(leaseStore, leases))
+        .compose(workerId -> serve(config, vertx, backends, tokens, clock, hbase, leases, workerId))
+        .onFailure(error -> {
+          backends.close();
+          vertx.close();
+        });
+  }
+
+  private static Future<PicShareApi> serve(ApiConfig config, Vertx vertx, StorageBackends backends, TokenService tokens,
+      Clock clock, HBaseConnection hbase, LeaseHolder leases, WorkerIdLease workerId) {
+    long leaseTimer = vertx.setPeriodic(LEASE_RENEWAL.toMillis(), id -> workerId.renew());
+    IdSource ids = new IdSource(new IdGenerator(workerId, clock));
+    UserStore users = new HBaseUserStore(hbase);
+    PhotoStore photos = new HBasePhotoStore(hbase);
+    OutboxStore outbox = new HBaseOutboxStore(hbase);
+    int cores = Runtime.getRuntime().availableProcessors();
     AccountService accounts = new AccountService(users, new PasswordHasher(), tokens, ids, clock,
-        vertx.createSharedWorkerExecutor("password-hashing", Math.max(2, Runtime.getRuntime().availableProcessors())));
-    PhotoService photoService = new PhotoService(photos, users, backends.blobs(),
-        new IdempotencyStore(backends.hbase(), clock), outbox, new ImageInspector(config.upload().maxPixels()),
-        ids, clock, vertx.createSharedWorkerExecutor("image-inspection", 2 * Runtime.getRuntime().availableProcessors()),
-        config.storage().contentCacheBytes());
+        vertx.createSharedWorkerExecutor("password-hashing", Math.max(2, cores)));
+    PhotoReadService reads = new PhotoReadService(photos, users, backends.blobs(), config.storage().contentCacheBytes());
+    PhotoUploadService uploads = new PhotoUploadService(photos, users, backends.blobs(),
+        new HBaseIdempotencyStore(hbase, clock), outbox, reads, new ImageInspector(config.upload().maxPixels()), ids,
+        clock, vertx.createSharedWorkerExecutor("image-inspection", 2 * cores), UPLOAD_COMMIT_DEADLINE,
+        Duration.ofMillis(HBaseClient.OPERATION_TIMEOUT_MILLIS));
+    PhotoDeleteService deletes = new PhotoDeleteService(reads, photos, users, outbox, ids, clock);
     ReadinessService readiness = new ReadinessService(backends.healthChecks(), HEALTH_TIMEOUT);
-    OutboxRelay relay = new OutboxRelay(vertx, outbox, photos, backends.events(), clock);
+    OutboxRelay relay = new OutboxRelay(vertx, outbox, photos, backends.events(), leases, clock);
     ApiMetrics metrics = new ApiMetrics(config.http().role().name().toLowerCase(Locale.ROOT));
     metrics.count("picshare.events.published", "events the outbox relay published to Kafka", relay, OutboxRelay::published);
+    metrics.count("picshare.outbox.dead.letters", "outbox entries moved to picshare:outbox_dead_letters",
+        relay, OutboxRelay::deadLettered);
     if (config.http().role().servesWrites()) {
       relay.start(RELAY_INTERVAL);
     }
@@ -91,14 +133,14 @@ public final class PicShareApi implements AutoCloseable {
     limitConnections(server, config.http().maxConnections());
     return server
         .requestHandler(ApiRouter.create(vertx, config,
-            new ApiRouter.Services(accounts, photoService, tokens, readiness, metrics)))
+            new ApiRouter.Services(accounts, uploads, reads, deletes, tokens, readiness, metrics)))
         .listen()
-        .map(listening -> new PicShareApi(vertx, backends, relay, metrics, listening))
+        .map(listening -> new PicShareApi(vertx, backends, workerId, leaseTimer, relay, metrics, listening))
         .onFailure(error -> {
+          vertx.cancelTimer(leaseTimer);
           relay.close();
+          workerId.release();
           metrics.close();
-          backends.close();
-          vertx.close();
         });
   }
 
@@ -141,10 +183,17 @@ public final class PicShareApi implements AutoCloseable {
     return relay.relayOnce();
   }
 
+  /** The id-generator worker id this instance leased. */
+  public int workerId() {
+    return workerId.workerId();
+  }
+
   @Override
   public void close() throws Exception {
     relay.close();
     server.close().await(10, TimeUnit.SECONDS);
+    vertx.cancelTimer(leaseTimer);
+    workerId.release().get(5, TimeUnit.SECONDS);
     metrics.close();
     backends.close();
     vertx.close().await(10, TimeUnit.SECONDS);

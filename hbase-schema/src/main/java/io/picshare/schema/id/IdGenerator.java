@@ -4,11 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Generates 64-bit ids that are strictly increasing per generator and roughly time-ordered across
- * workers, without coordination: {@code 0 | 41 bits ms since 2026-01-01T00:00:00Z | 10 bits worker
- * | 12 bits sequence}. Thread-safe; a clock that steps backwards never yields a smaller id.
+ * workers: {@code 0 | 41 bits ms since 2026-01-01T00:00:00Z | 10 bits worker | 12 bits sequence}.
+ * The worker id comes from an {@link IdGrant} (a lease, so no two live instances share one); ids
+ * are issued only within the grant, so a new holder of the worker id never reissues an id, even
+ * with a clock behind. Lock-free and never waits: a clock that steps back, or 4096 ids in one
+ * millisecond, borrow the next milliseconds of the grant; past it, {@link #next()} throws.
  */
 public final class IdGenerator {
   /** 2026-01-01T00:00:00Z in Unix epoch milliseconds: timestamp 0 of every PicShare id. */
@@ -24,44 +29,78 @@ public final class IdGenerator {
   private static final long MAX_TIMESTAMP = (1L << TIMESTAMP_BITS) - 1;
   private static final int MAX_SEQUENCE = (1 << SEQUENCE_BITS) - 1;
 
-  private final int workerId;
+  /** The last id issued under a grant (timestamp and sequence); starts before the grant's range. */
+  private record State(IdGrant grant, long timestamp, int sequence) {}
+
+  private final Supplier<IdGrant> grants;
   private final Clock clock;
+  private final AtomicReference<State> state = new AtomicReference<>();
 
-  // Guarded by this.
-  private long lastTimestamp = -1;
-  private int sequence;
-
-  public IdGenerator(int workerId, Clock clock) {
-    if (workerId < 0 || workerId > MAX_WORKER_ID) {
-      throw new IllegalArgumentException(
-          "workerId must be in 0.." + MAX_WORKER_ID + ", was " + workerId);
-    }
-    this.workerId = workerId;
+  /** A generator issuing under whatever grant {@code grants} holds now (e.g. a renewed lease). */
+  public IdGenerator(Supplier<IdGrant> grants, Clock clock) {
+    this.grants = requireNonNull(grants, "grants is null");
     this.clock = requireNonNull(clock, "clock is null");
   }
 
-  /**
-   * Returns the next id, greater than every id this generator returned before. If 4096 ids were
-   * already issued in the current millisecond, waits for the clock to reach the next one.
-   *
-   * @throws IllegalStateException if the clock is before the PicShare epoch or past 2095
-   */
-  public synchronized long next() {
-    long timestamp = Math.max(currentTimestamp(), lastTimestamp);
-    if (timestamp == lastTimestamp) {
-      sequence = (sequence + 1) & MAX_SEQUENCE;
-      if (sequence == 0) {
-        timestamp = awaitTimestampAfter(lastTimestamp);
-      }
-    } else {
-      sequence = 0;
-    }
-    lastTimestamp = timestamp;
-    return (timestamp << TIMESTAMP_SHIFT) | ((long) workerId << WORKER_SHIFT) | sequence;
+  /** A generator for one fixed worker id, for tests and single-process tools. */
+  public IdGenerator(int workerId, Clock clock) {
+    this(fixed(IdGrant.unlimited(workerId)), clock);
   }
 
+  private static Supplier<IdGrant> fixed(IdGrant grant) {
+    return () -> grant;
+  }
+
+  /**
+   * Returns the next id, greater than every id this generator (or an earlier holder of its grant's
+   * worker id) returned before.
+   *
+   * @throws IdsUnavailableException if the grant lapsed or its time range is used up
+   * @throws IllegalStateException if the clock is before the PicShare epoch or past 2095
+   */
+  public long next() {
+    IdGrant grant = grants.get();
+    if (!grant.validAt(System.nanoTime())) {
+      throw new IdsUnavailableException("the worker-id lease of this instance has lapsed; no ids until it is renewed");
+    }
+    long now = currentTimestamp();
+    while (true) {
+      State last = state.get();
+      State next = following(last != null && last.grant().equals(grant) ? last : start(grant), now);
+      if (state.compareAndSet(last, next)) {
+        return (next.timestamp() << TIMESTAMP_SHIFT) | ((long) grant.workerId() << WORKER_SHIFT) | next.sequence();
+      }
+    }
+  }
+
+  private static State start(IdGrant grant) {
+    long after = grant.issuedAfterMillis() == Long.MIN_VALUE
+        ? -1
+        : Math.max(-1, grant.issuedAfterMillis() - EPOCH_MILLIS);
+    return new State(grant, after, MAX_SEQUENCE);
+  }
+
+  private static State following(State last, long now) {
+    long timestamp = Math.max(now, last.timestamp());
+    int sequence = 0;
+    if (timestamp == last.timestamp()) {
+      if (last.sequence() < MAX_SEQUENCE) {
+        sequence = last.sequence() + 1;
+      } else {
+        timestamp++;
+      }
+    }
+    IdGrant grant = last.grant();
+    if (grant.issuableUntilMillis() != Long.MAX_VALUE && timestamp + EPOCH_MILLIS > grant.issuableUntilMillis()) {
+      throw new IdsUnavailableException("the reserved id range of worker " + grant.workerId()
+          + " is used up (clock behind, or over 4096 ids/ms); no ids until the lease is renewed");
+    }
+    return new State(grant, checkedTimestamp(timestamp), sequence);
+  }
+
+  /** The worker id of the current grant. */
   public int workerId() {
-    return workerId;
+    return grants.get().workerId();
   }
 
   /** The Unix epoch milliseconds at which {@code id} was generated. */
@@ -89,15 +128,6 @@ public final class IdGenerator {
 
   private long currentTimestamp() {
     return checkedTimestamp(clock.millis() - EPOCH_MILLIS);
-  }
-
-  private long awaitTimestampAfter(long timestamp) {
-    long now = currentTimestamp();
-    while (now <= timestamp) {
-      Thread.onSpinWait();
-      now = currentTimestamp();
-    }
-    return now;
   }
 
   private static long checkedTimestamp(long millisSinceEpoch) {

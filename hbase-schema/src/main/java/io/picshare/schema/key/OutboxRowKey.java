@@ -2,16 +2,22 @@ package io.picshare.schema.key;
 
 import java.nio.ByteBuffer;
 
-/** Row key of {@code picshare:outbox}: {@code salt(eventId) | eventId} (9 bytes, big-endian). */
-public record OutboxRowKey(long eventId) {
-  public static final int LENGTH = KeyCodec.PREFIX_LENGTH;
+/**
+ * Row key of {@code picshare:outbox}: {@code salt(aggregateId) | aggregateId | eventId} (17
+ * bytes, big-endian). The aggregate is what the event is about (a photo id for photo events), so
+ * one aggregate's events are adjacent and in event-id order: a relay scanning in key order meets
+ * them in the order they happened, while different aggregates spread over all regions.
+ */
+public record OutboxRowKey(long aggregateId, long eventId) {
+  public static final int LENGTH = KeyCodec.PREFIX_LENGTH + Long.BYTES;
 
   public OutboxRowKey {
+    KeyCodec.requireId(aggregateId, "aggregateId");
     KeyCodec.requireId(eventId, "eventId");
   }
 
   public byte[] encode() {
-    return KeyCodec.prefix(eventId);
+    return KeyCodec.allocateWithPrefix(aggregateId, LENGTH).putLong(eventId).array();
   }
 
   /**
@@ -19,6 +25,9 @@ public record OutboxRowKey(long eventId) {
    */
   public static OutboxRowKey decode(byte[] key) {
     KeyCodec.requireLength(key, LENGTH, "outbox row key");
-    return new OutboxRowKey(KeyCodec.readPrefix(ByteBuffer.wrap(key), "eventId"));
+    ByteBuffer buffer = ByteBuffer.wrap(key);
+    long aggregateId = KeyCodec.readPrefix(buffer, "aggregateId");
+    long eventId = buffer.getLong();
+    return new OutboxRowKey(aggregateId, KeyCodec.requireId(eventId, "eventId"));
   }
 }

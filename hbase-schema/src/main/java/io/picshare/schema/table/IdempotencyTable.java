@@ -32,6 +32,15 @@ public final class IdempotencyTable implements PicShareTable {
   /** Body of the response, raw bytes. */
   public static final byte[] RESPONSE_BODY = Bytes.toBytes("b");
 
+  /**
+   * The claim: the current attempt's random token (16 raw bytes). Completing or releasing the key
+   * is a compare-and-set on it, so only the attempt holding the key can.
+   */
+  public static final byte[] CLAIM = Bytes.toBytes("c");
+
+  /** Id of the photo the current attempt will create, 8-byte long; written with the claim. */
+  public static final byte[] PLANNED_PHOTO_ID = Bytes.toBytes("n");
+
   /** Id of the photo the request created, 8-byte long. */
   public static final byte[] PHOTO_ID = Bytes.toBytes("p");
 

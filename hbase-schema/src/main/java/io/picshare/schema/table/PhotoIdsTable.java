@@ -22,6 +22,12 @@ public final class PhotoIdsTable implements PicShareTable {
   /** The owner's user id, 8-byte big-endian long. */
   public static final byte[] USER_ID = Bytes.toBytes("u");
 
+  /**
+   * Once the photo is deleted: the id of the {@code photo-deleted} event of the one delete that
+   * won, 8-byte long. The row outlives the photo row as its tombstone (purged by the reclaim job).
+   */
+  public static final byte[] DELETION_EVENT = Bytes.toBytes("x");
+
   @Override
   public TableName name() {
     return NAME;

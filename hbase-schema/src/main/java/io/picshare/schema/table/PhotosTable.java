@@ -57,6 +57,13 @@ public final class PhotosTable implements PicShareTable {
   /** Upload time, epoch milliseconds, 8-byte long. */
   public static final byte[] CREATED_AT = Bytes.toBytes("c");
 
+  /**
+   * Deletion mark: the id of the {@code photo-deleted} event, 8-byte long. Written by
+   * compare-and-set by the one delete that wins; a marked row reads as absent and is removed once
+   * its event is in the outbox (the repair tool finishes deletions a crash interrupted).
+   */
+  public static final byte[] DELETION_EVENT = Bytes.toBytes("x");
+
   @Override
   public TableName name() {
     return NAME;

@@ -73,9 +73,9 @@ class IdGeneratorTest {
   }
 
   @Test
-  void sequenceOverflowWaitsForTheNextMillisecond() {
-    // The clock ticks after 5000 reads; one millisecond holds only 4096 ids.
-    IdGenerator generator = new IdGenerator(1, new SteppingClock(EPOCH + 42, 5000));
+  void sequenceOverflowBorrowsTheNextMillisecondWithoutWaiting() {
+    // The clock never moves: a generator that waited for it would spin forever.
+    IdGenerator generator = new IdGenerator(1, SteppingClock.fixedAt(EPOCH + 42));
     long previous = -1;
     for (int i = 0; i < 4096; i++) {
       long id = generator.next();
@@ -89,6 +89,52 @@ class IdGeneratorTest {
     assertThat(overflow).isGreaterThan(previous);
     assertThat(IdGenerator.timestampMillis(overflow)).isEqualTo(EPOCH + 43);
     assertThat(IdGenerator.sequence(overflow)).isZero();
+  }
+
+  @Test
+  void aNewHolderOfAWorkerIdIssuesOnlyAfterTheRangeReservedBefore() {
+    // The previous holder reserved ids up to EPOCH + 60 s; this instance's clock is 50 s behind that.
+    IdGrant grant = new IdGrant(5, EPOCH + 60_000, EPOCH + 90_000, Long.MAX_VALUE);
+    IdGenerator generator = new IdGenerator(() -> grant, SteppingClock.fixedAt(EPOCH + 10_000));
+
+    long id = generator.next();
+
+    assertThat(IdGenerator.timestampMillis(id)).isEqualTo(EPOCH + 60_001);
+    assertThat(IdGenerator.workerId(id)).isEqualTo(5);
+  }
+
+  @Test
+  void aClockFarBehindUsesUpTheGrantAndThenIssuesNothing() {
+    IdGrant grant = new IdGrant(5, EPOCH + 60_000, EPOCH + 60_001, Long.MAX_VALUE);
+    IdGenerator generator = new IdGenerator(() -> grant, SteppingClock.fixedAt(EPOCH + 10_000));
+    for (int i = 0; i < 4096; i++) {
+      generator.next();
+    }
+
+    assertThatThrownBy(generator::next).isInstanceOf(IdsUnavailableException.class);
+  }
+
+  @Test
+  void aLapsedGrantIssuesNothing() {
+    IdGrant lapsed = new IdGrant(5, Long.MIN_VALUE, Long.MAX_VALUE, System.nanoTime() - 1);
+    IdGenerator generator = new IdGenerator(() -> lapsed, Clock.systemUTC());
+
+    assertThatThrownBy(generator::next).isInstanceOf(IdsUnavailableException.class).hasMessageContaining("lapsed");
+  }
+
+  @Test
+  void aNewGrantStartsFromItsOwnRange() {
+    SteppingClock clock = SteppingClock.fixedAt(EPOCH + 1_000);
+    java.util.concurrent.atomic.AtomicReference<IdGrant> current =
+        new java.util.concurrent.atomic.AtomicReference<>(IdGrant.unlimited(1));
+    IdGenerator generator = new IdGenerator(current::get, clock);
+    generator.next();
+
+    current.set(new IdGrant(2, EPOCH + 5_000, Long.MAX_VALUE, Long.MAX_VALUE));
+    long id = generator.next();
+
+    assertThat(IdGenerator.workerId(id)).isEqualTo(2);
+    assertThat(IdGenerator.timestampMillis(id)).isEqualTo(EPOCH + 5_001);
   }
 
   @Test

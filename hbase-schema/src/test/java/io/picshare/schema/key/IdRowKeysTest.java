@@ -7,7 +7,7 @@ import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The three {@code salt(id) | id} keys: users, photo_ids and outbox. */
+/** The {@code salt(id) | id} keys of users and photo_ids, and the outbox key that extends it. */
 class IdRowKeysTest {
   private static final HexFormat HEX = HexFormat.of();
 
@@ -17,8 +17,8 @@ class IdRowKeysTest {
     assertThat(HEX.formatHex(new UserRowKey(0xfa007003L).encode())).isEqualTo("4600000000fa007003");
     assertThat(HEX.formatHex(new PhotoIdRowKey(0xfb407003L).encode()))
         .isEqualTo("6e00000000fb407003");
-    assertThat(HEX.formatHex(new OutboxRowKey(0xfb407004L).encode()))
-        .isEqualTo("0c00000000fb407004");
+    assertThat(HEX.formatHex(new OutboxRowKey(0xfb407003L, 0xfb407004L).encode()))
+        .isEqualTo("6e00000000fb40700300000000fb407004");
   }
 
   @Test
@@ -29,8 +29,8 @@ class IdRowKeysTest {
       assertThat(UserRowKey.decode(new UserRowKey(id).encode())).isEqualTo(new UserRowKey(id));
       assertThat(PhotoIdRowKey.decode(new PhotoIdRowKey(id).encode()))
           .isEqualTo(new PhotoIdRowKey(id));
-      assertThat(OutboxRowKey.decode(new OutboxRowKey(id).encode()))
-          .isEqualTo(new OutboxRowKey(id));
+      assertThat(OutboxRowKey.decode(new OutboxRowKey(id, id / 3).encode()))
+          .isEqualTo(new OutboxRowKey(id, id / 3));
     }
     assertThat(UserRowKey.decode(new UserRowKey(0).encode()).userId()).isZero();
     assertThat(UserRowKey.decode(new UserRowKey(Long.MAX_VALUE).encode()).userId())
@@ -78,6 +78,18 @@ class IdRowKeysTest {
   void rejectsNegativeIds() {
     assertThatThrownBy(() -> new UserRowKey(-1)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new PhotoIdRowKey(-1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new OutboxRowKey(-1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new OutboxRowKey(-1, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new OutboxRowKey(1, -1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void oneAggregatesOutboxEventsAreAdjacentAndInEventOrder() {
+    byte[] first = new OutboxRowKey(77, 1000).encode();
+    byte[] second = new OutboxRowKey(77, 1001).encode();
+    byte[] other = new OutboxRowKey(78, 999).encode();
+
+    assertThat(java.util.Arrays.compareUnsigned(first, second)).isNegative();
+    assertThat(java.util.Arrays.mismatch(first, second)).isEqualTo(9 + 7);
+    assertThat(java.util.Arrays.mismatch(first, other)).isZero();
   }
 }

@@ -145,10 +145,10 @@ public final class LocalStack implements AutoCloseable {
         withApi ? api : null,
         withApi ? writeApi : null);
     switch (options.apiMode()) {
-      case ALL -> await(launch(apiSpec("api", "all", api, 1)));
+      case ALL -> await(launch(apiSpec("api", "all", api)));
       case SPLIT -> {
-        NodeProcess reader = launch(apiSpec("api-read", "read", api, 1));
-        NodeProcess writer = launch(apiSpec("api-write", "write", writeApi, 2));
+        NodeProcess reader = launch(apiSpec("api-read", "read", api));
+        NodeProcess writer = launch(apiSpec("api-write", "write", writeApi));
         await(reader);
         await(writer);
       }
@@ -175,8 +175,8 @@ public final class LocalStack implements AutoCloseable {
         allOptions, allArguments, logDir().resolve(name + ".log"), () -> ReadyFile.read(readyFile));
   }
 
-  /** An API process of {@code role} on {@code api}'s port, with its own id-generator worker id. */
-  private NodeProcess.Spec apiSpec(String name, String role, URI api, int workerId) {
+  /** An API process of {@code role} on {@code api}'s port (it leases its own id-generator worker id). */
+  private NodeProcess.Spec apiSpec(String name, String role, URI api) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     URI ready = api.resolve("/health/ready");
     return new NodeProcess.Spec(name, "io.picshare.api.PicShareApi",
@@ -185,7 +185,6 @@ public final class LocalStack implements AutoCloseable {
             // lets the HBase client use Unsafe for fast primitive reads and writes
             "--add-opens", "java.base/java.nio=ALL-UNNAMED"),
         List.of("--role=" + role,
-            "--worker-id=" + workerId,
             "--http-port=" + api.getPort(),
             "--hdfs-uri=" + endpoints.hdfs(),
             "--zookeeper-quorum=" + endpoints.zookeeperQuorum(),

@@ -5,13 +5,11 @@ import static java.util.Objects.requireNonNull;
 import java.util.Map;
 
 /**
- * Everything the API is configured with, validated when the process starts.
- *
- * @param workerId this instance's id-generator worker (0–1023, {@code worker-id}, default 0);
- *     every running instance needs its own
+ * Everything the API is configured with, validated when the process starts. (Id-generator
+ * worker ids are leased from HBase at start, never configured.)
  */
 public record ApiConfig(
-    HttpConfig http, StorageConfig storage, UploadConfig upload, AuthConfig auth, RateLimitConfig rateLimits, int workerId) {
+    HttpConfig http, StorageConfig storage, UploadConfig upload, AuthConfig auth, RateLimitConfig rateLimits) {
   public ApiConfig {
     requireNonNull(http, "http is null");
     requireNonNull(storage, "storage is null");
@@ -26,8 +24,7 @@ public record ApiConfig(
         StorageConfig.from(values),
         UploadConfig.from(values),
         AuthConfig.from(values),
-        RateLimitConfig.from(values),
-        values.integer("worker-id", 0, 0, 1023));
+        RateLimitConfig.from(values));
     values.rejectUnknown();
     return config;
   }

@@ -7,7 +7,9 @@ import io.picshare.api.domain.account.AccountService;
 import io.picshare.api.domain.auth.TokenService;
 import io.picshare.api.domain.error.ErrorCode;
 import io.picshare.api.domain.error.PicShareException;
-import io.picshare.api.domain.photo.PhotoService;
+import io.picshare.api.domain.photo.PhotoDeleteService;
+import io.picshare.api.domain.photo.PhotoReadService;
+import io.picshare.api.domain.photo.PhotoUploadService;
 import io.picshare.api.health.ReadinessService;
 import io.picshare.api.metrics.ApiMetrics;
 import io.vertx.core.Vertx;
@@ -28,7 +30,8 @@ import java.util.List;
 public final class ApiRouter {
   /** The services the routes call. */
   public record Services(
-      AccountService accounts, PhotoService photos, TokenService tokens, ReadinessService readiness, ApiMetrics metrics) {}
+      AccountService accounts, PhotoUploadService uploads, PhotoReadService photos, PhotoDeleteService deletes,
+      TokenService tokens, ReadinessService readiness, ApiMetrics metrics) {}
 
   private static final List<String> WRITE_PATHS = List.of("/v1/users", "/v1/sessions", "/v1/photos", "/v1/photos/:id");
   private static final List<String> READ_PATHS =
@@ -56,7 +59,7 @@ public final class ApiRouter {
     AccountRoutes accounts = new AccountRoutes(services.accounts(),
         new RateLimiter("sign-ups", limits.signUpsPerClientPerHour(), Duration.ofHours(1)),
         new RateLimiter("log-ins", limits.logInsPerClientPerMinute(), Duration.ofMinutes(1)));
-    PhotoRoutes photos = new PhotoRoutes(services.photos(), new Authenticator(services.tokens()), metrics,
+    PhotoRoutes photos = new PhotoRoutes(services.uploads(), services.photos(), services.deletes(), new Authenticator(services.tokens()), metrics,
         new RateLimiter("uploads", limits.uploadsPerUserPerMinute(), Duration.ofMinutes(1)),
         new RateLimiter("uploads from this address", limits.uploadsPerClientPerMinute(), Duration.ofMinutes(1)),
         config.upload().maxBytes());

@@ -1,6 +1,6 @@
 package io.picshare.api.http;
 
-import io.picshare.api.domain.account.UserAccount;
+import io.picshare.data.UserAccount;
 import io.picshare.api.domain.error.PicShareException;
 import io.picshare.schema.id.PublicIds;
 import io.picshare.schema.record.UserRecord;

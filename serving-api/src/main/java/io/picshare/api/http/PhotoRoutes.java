@@ -4,7 +4,9 @@ import io.picshare.api.domain.auth.Principal;
 import io.picshare.api.domain.error.ErrorCode;
 import io.picshare.api.domain.error.PicShareException;
 import io.picshare.api.domain.photo.PhotoPage;
-import io.picshare.api.domain.photo.PhotoService;
+import io.picshare.api.domain.photo.PhotoDeleteService;
+import io.picshare.api.domain.photo.PhotoReadService;
+import io.picshare.api.domain.photo.PhotoUploadService;
 import io.picshare.api.domain.photo.StoredPhoto;
 import io.picshare.api.domain.photo.UploadRequest;
 import io.picshare.api.json.PhotoJson;
@@ -22,16 +24,20 @@ import java.util.Optional;
 final class PhotoRoutes {
   private static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
-  private final PhotoService photos;
+  private final PhotoUploadService uploads;
+  private final PhotoReadService photos;
+  private final PhotoDeleteService deletes;
   private final Authenticator authenticator;
   private final ApiMetrics metrics;
   private final RateLimiter uploadsPerUser;
   private final RateLimiter uploadsPerClient;
   private final long maxUploadBytes;
 
-  PhotoRoutes(PhotoService photos, Authenticator authenticator, ApiMetrics metrics, RateLimiter uploadsPerUser,
+  PhotoRoutes(PhotoUploadService uploads, PhotoReadService photos, PhotoDeleteService deletes, Authenticator authenticator, ApiMetrics metrics, RateLimiter uploadsPerUser,
       RateLimiter uploadsPerClient, long maxUploadBytes) {
+    this.uploads = uploads;
     this.photos = photos;
+    this.deletes = deletes;
     this.authenticator = authenticator;
     this.metrics = metrics;
     this.uploadsPerUser = uploadsPerUser;
@@ -60,7 +66,7 @@ final class PhotoRoutes {
           if (form.file().isEmpty()) {
             throw PicShareException.invalid("the 'file' part is missing");
           }
-          return photos.upload(new UploadRequest(uploader, form.title(), form.file().get(), idempotencyKey));
+          return uploads.upload(new UploadRequest(uploader, form.title(), form.file().get(), idempotencyKey));
         })
         .onSuccess(result -> {
           metrics.upload(result.replayed() ? "replayed" : "stored", result.photo().record().sizeBytes());
@@ -152,7 +158,7 @@ final class PhotoRoutes {
 
   private void delete(RoutingContext ctx) {
     Principal requester = authenticator.authenticate(ctx);
-    photos.delete(requester, ctx.pathParam("id"))
+    deletes.delete(requester, ctx.pathParam("id"))
         .onSuccess(deleted -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }

@@ -1,51 +1,48 @@
 package io.picshare.api.storage;
 
 import io.picshare.api.config.StorageConfig;
+import io.picshare.api.domain.Async;
 import io.picshare.api.health.ComponentHealth;
 import io.picshare.api.health.HealthCheck;
+import io.picshare.data.hbase.HBaseConnection;
 import io.vertx.core.Future;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hbase.ClusterMetrics;
 import org.apache.hadoop.hbase.HBaseConfiguration;
 import org.apache.hadoop.hbase.client.AsyncConnection;
-import org.apache.hadoop.hbase.client.ConnectionFactory;
 
 /**
- * The API's one asynchronous HBase connection. It is opened in the background, so the API
- * answers (and reports HBase down) while HBase is still starting; a failed attempt is retried
- * by the next caller.
+ * The API's one HBase connection (shared by every store) and its health check. Operations give
+ * up after {@link #OPERATION_TIMEOUT_MILLIS}, which bounds how late a stalled write can land.
  */
 public final class HBaseClient implements HealthCheck, AutoCloseable {
-  private final Configuration conf;
-  private CompletableFuture<AsyncConnection> connection;
+  public static final int OPERATION_TIMEOUT_MILLIS = 30_000;
 
-  private HBaseClient(Configuration conf) {
-    this.conf = conf;
-    this.connection = ConnectionFactory.createAsyncConnection(conf);
+  private final HBaseConnection connection;
+
+  private HBaseClient(HBaseConnection connection) {
+    this.connection = connection;
   }
 
   public static HBaseClient connect(StorageConfig config) {
     Configuration conf = HBaseConfiguration.create();
     conf.set("hbase.zookeeper.quorum", config.zookeeperQuorum());
     conf.setInt("hbase.client.retries.number", 10);
-    conf.setInt("hbase.client.operation.timeout", 30_000);
-    return new HBaseClient(conf);
+    conf.setInt("hbase.client.operation.timeout", OPERATION_TIMEOUT_MILLIS);
+    return new HBaseClient(new HBaseConnection(conf));
   }
 
-  /** The connection, once open. */
-  public Future<AsyncConnection> connection() {
-    return AsyncBridge.toFuture(currentConnection());
-  }
-
-  private synchronized CompletableFuture<AsyncConnection> currentConnection() {
-    if (connection.isCompletedExceptionally()) {
-      connection = ConnectionFactory.createAsyncConnection(conf);
-    }
+  /** The shared connection the stores use. */
+  public HBaseConnection shared() {
     return connection;
+  }
+
+  /** The raw connection, once open (for tests and tools). */
+  public Future<AsyncConnection> connection() {
+    return Async.of(connection.get());
   }
 
   @Override
@@ -56,7 +53,7 @@ public final class HBaseClient implements HealthCheck, AutoCloseable {
   @Override
   public Future<ComponentHealth> check() {
     long started = System.nanoTime();
-    return AsyncBridge.toFuture(currentConnection().thenCompose(c ->
+    return Async.of(connection.get().thenCompose(c ->
             c.getAdmin().getClusterMetrics(EnumSet.of(ClusterMetrics.Option.LIVE_SERVERS, ClusterMetrics.Option.MASTER))))
         .map(metrics -> {
           long latency = (System.nanoTime() - started) / 1_000_000;
@@ -69,11 +66,7 @@ public final class HBaseClient implements HealthCheck, AutoCloseable {
   }
 
   @Override
-  public synchronized void close() throws IOException {
-    if (connection.isDone() && !connection.isCompletedExceptionally()) {
-      connection.join().close();
-    } else {
-      connection.cancel(true);
-    }
+  public void close() throws IOException {
+    connection.close();
   }
 }

@@ -1,6 +1,7 @@
 package io.picshare.api.storage;
 
 import io.picshare.api.config.StorageConfig;
+import io.picshare.api.domain.photo.BlobStore;
 import io.picshare.api.health.ComponentHealth;
 import io.picshare.api.health.HealthCheck;
 import io.vertx.core.Future;
@@ -28,7 +29,7 @@ import org.apache.hadoop.hdfs.protocol.HdfsConstants.DatanodeReportType;
  * the loss of any node but the last. All HDFS calls run on this store's own bounded worker
  * pool, never on an event loop.
  */
-public final class HdfsBlobStore implements HealthCheck, AutoCloseable {
+public final class HdfsBlobStore implements BlobStore, HealthCheck, AutoCloseable {
   private static final long REPLICA_WAIT_MILLIS = 10_000;
 
   private final FileSystem fileSystem;
@@ -64,6 +65,7 @@ public final class HdfsBlobStore implements HealthCheck, AutoCloseable {
    * Writes {@code bytes} to a new file at {@code path}; completes once they are durable on
    * {@link #replication()} DataNodes. Fails if the file exists.
    */
+  @Override
   public Future<Void> write(String path, byte[] bytes) {
     return workers.executeBlocking(() -> {
       Path file = new Path(path);
@@ -85,6 +87,7 @@ public final class HdfsBlobStore implements HealthCheck, AutoCloseable {
   }
 
   /** {@code length} bytes of the file at {@code path} from {@code offset} (a positional read). */
+  @Override
   public Future<byte[]> read(String path, long offset, int length) {
     return workers.executeBlocking(() -> {
       byte[] bytes = new byte[length];
@@ -95,6 +98,7 @@ public final class HdfsBlobStore implements HealthCheck, AutoCloseable {
     }, false);
   }
 
+  @Override
   public Future<Boolean> delete(String path) {
     return workers.executeBlocking(() -> fileSystem.delete(new Path(path), false), false);
   }

@@ -3,6 +3,7 @@ package io.picshare.api.storage;
 import io.picshare.api.config.StorageConfig;
 import io.picshare.api.health.ComponentHealth;
 import io.picshare.api.health.HealthCheck;
+import io.picshare.api.domain.Async;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -73,7 +74,7 @@ public final class KafkaEventPublisher implements HealthCheck, AutoCloseable {
   @Override
   public Future<ComponentHealth> check() {
     long started = System.nanoTime();
-    return AsyncBridge.toFuture(admin.describeCluster().nodes().toCompletionStage())
+    return Async.of(admin.describeCluster().nodes().toCompletionStage())
         .map(nodes -> ComponentHealth.up(component(), (System.nanoTime() - started) / 1_000_000,
             Map.of("brokers", nodes.size())));
   }

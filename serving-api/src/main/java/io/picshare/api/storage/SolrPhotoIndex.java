@@ -3,6 +3,7 @@ package io.picshare.api.storage;
 import io.picshare.api.config.StorageConfig;
 import io.picshare.api.health.ComponentHealth;
 import io.picshare.api.health.HealthCheck;
+import io.picshare.api.domain.Async;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;

@@ -21,7 +21,6 @@ class ApiConfigTest {
     assertThat(config.auth().tokenTimeToLive()).isEqualTo(Duration.ofDays(1));
     assertThat(config.auth().tokenSecretFile().endsWith(Path.of(".picshare", "token.secret"))).isTrue();
     assertThat(config.rateLimits()).isEqualTo(new RateLimitConfig(60, 600, 20, 30));
-    assertThat(config.workerId()).isZero();
     assertThat(config.storage()).isEqualTo(new StorageConfig(
         URI.create("hdfs://127.0.0.1:8020"), 3, 32, "127.0.0.1:2181", "127.0.0.1:9092",
         URI.create("http://127.0.0.1:8983/solr"), "photos", 256L * 1024 * 1024));

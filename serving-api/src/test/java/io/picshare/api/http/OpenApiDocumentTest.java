@@ -32,7 +32,7 @@ class OpenApiDocumentTest {
   @Test
   void documentsEveryRouteAndNothingElse() throws Exception {
     Router router = ApiRouter.create(vertx, ApiConfig.defaults(),
-        new ApiRouter.Services(null, null, null, new ReadinessService(List.of(), Duration.ofSeconds(1)),
+        new ApiRouter.Services(null, null, null, null, null, new ReadinessService(List.of(), Duration.ofSeconds(1)),
             new ApiMetrics("all")));
 
     Set<String> routed = new TreeSet<>();

@@ -94,7 +94,6 @@ class CrashDuringUploadsIT {
         "io.picshare.api.PicShareApi",
         "--http-host=127.0.0.1",
         "--http-port=" + port,
-        "--worker-id=7",
         "--hdfs-uri=" + config.storage().hdfsUri(),
         "--zookeeper-quorum=" + config.storage().zookeeperQuorum(),
         "--kafka-bootstrap=" + config.storage().kafkaBootstrap(),

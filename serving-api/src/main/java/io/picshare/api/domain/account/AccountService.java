@@ -4,8 +4,10 @@ import io.picshare.api.domain.auth.Principal;
 import io.picshare.api.domain.auth.TokenService;
 import io.picshare.api.domain.error.ErrorCode;
 import io.picshare.api.domain.error.PicShareException;
-import io.picshare.api.storage.UserRepository;
-import io.picshare.schema.id.IdGenerator;
+import io.picshare.api.domain.Async;
+import io.picshare.api.domain.IdSource;
+import io.picshare.data.UserAccount;
+import io.picshare.data.UserStore;
 import io.picshare.schema.key.UsernameRowKey;
 import io.picshare.schema.record.UserRecord;
 import io.vertx.core.Future;
@@ -17,14 +19,14 @@ public final class AccountService {
   public static final int MIN_PASSWORD_LENGTH = 8;
   public static final int MAX_PASSWORD_LENGTH = 128;
 
-  private final UserRepository users;
+  private final UserStore users;
   private final PasswordHasher hasher;
   private final TokenService tokens;
-  private final IdGenerator ids;
+  private final IdSource ids;
   private final Clock clock;
   private final WorkerExecutor hashing;
 
-  public AccountService(UserRepository users, PasswordHasher hasher, TokenService tokens, IdGenerator ids,
+  public AccountService(UserStore users, PasswordHasher hasher, TokenService tokens, IdSource ids,
       Clock clock, WorkerExecutor hashing) {
     this.users = users;
     this.hasher = hasher;
@@ -42,9 +44,20 @@ public final class AccountService {
       return Future.failedFuture(PicShareException.invalid(
           "password must be " + MIN_PASSWORD_LENGTH + " to " + MAX_PASSWORD_LENGTH + " characters"));
     }
-    return hashing.executeBlocking(() -> hasher.hash(password), false).compose(hash -> {
-      UserRecord user = new UserRecord(ids.next(), username, hash, clock.millis());
-      return users.create(user).map(user);
+    return hashing.executeBlocking(() -> hasher.hash(password), false)
+        .compose(hash -> create(username, hash, true));
+  }
+
+  /** Writes the account; an id collision (never overwriting the other account) is retried once with a new id. */
+  private Future<UserRecord> create(String username, String hash, boolean retryCollision) {
+    UserRecord user = new UserRecord(ids.next(), username, hash, clock.millis());
+    return Async.of(users.create(user)).compose(created -> switch (created) {
+      case CREATED -> Future.succeededFuture(user);
+      case USERNAME_TAKEN -> Future.failedFuture(
+          new PicShareException(ErrorCode.USERNAME_TAKEN, "the username '" + username + "' is taken"));
+      case ID_TAKEN -> retryCollision
+          ? create(username, hash, false)
+          : Future.failedFuture(new PicShareException(ErrorCode.SERVICE_UNAVAILABLE, "could not create the account; retry"));
     });
   }
 
@@ -52,7 +65,7 @@ public final class AccountService {
     if (username == null || password == null) {
       return Future.failedFuture(PicShareException.invalid("username and password are required"));
     }
-    return users.findByUsername(username).compose(account -> hashing.executeBlocking(() -> {
+    return Async.of(users.findByUsername(username)).compose(account -> hashing.executeBlocking(() -> {
       if (account.isEmpty()) {
         hasher.spendDecoyCheck(password);
         throw invalidCredentials();
@@ -67,7 +80,7 @@ public final class AccountService {
   }
 
   public Future<UserAccount> profile(String username) {
-    return users.findByUsername(username).map(account ->
+    return Async.of(users.findByUsername(username)).map(account ->
         account.orElseThrow(() -> PicShareException.notFound("no user named '" + username + "'")));
   }
 

@@ -3,15 +3,16 @@ package io.picshare.api.domain.photo;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.picshare.api.domain.error.PicShareException;
-import io.picshare.api.storage.UserRepository;
+import io.picshare.data.UserStore;
+import io.picshare.api.domain.Async;
 import io.vertx.core.Future;
 
 /** Usernames by user id. A username never changes, so entries never go stale. */
 final class UsernameCache {
-  private final UserRepository users;
+  private final UserStore users;
   private final Cache<Long, String> cache = Caffeine.newBuilder().maximumSize(100_000).build();
 
-  UsernameCache(UserRepository users) {
+  UsernameCache(UserStore users) {
     this.users = users;
   }
 
@@ -20,7 +21,7 @@ final class UsernameCache {
     if (cached != null) {
       return Future.succeededFuture(cached);
     }
-    return users.findById(userId).map(account -> {
+    return Async.of(users.findById(userId)).map(account -> {
       String username = account.orElseThrow(() -> PicShareException.notFound("the photo's owner no longer exists"))
           .user().username();
       cache.put(userId, username);

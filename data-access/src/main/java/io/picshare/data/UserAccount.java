@@ -1,4 +1,4 @@
-package io.picshare.api.domain.account;
+package io.picshare.data;
 
 import static java.util.Objects.requireNonNull;
 

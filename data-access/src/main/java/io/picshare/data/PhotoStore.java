@@ -1,0 +1,45 @@
+package io.picshare.data;
+
+import io.picshare.schema.record.PhotoRecord;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Photo metadata: the photo row under its owner (the commit point: a photo exists while its row
+ * does and is not marked deleted) and the photo-id lookup. Writes that must not overwrite are
+ * conditional; a {@code false} result means another writer holds the row.
+ */
+public interface PhotoStore {
+  /** Writes the id lookup if no photo has this id; {@code false} if one has (an id collision). */
+  CompletableFuture<Boolean> insertLookupIfAbsent(PhotoRecord photo);
+
+  /** Writes the photo row (the commit point) if absent; {@code false} if a row has this key. */
+  CompletableFuture<Boolean> insertRowIfAbsent(PhotoRecord photo);
+
+  /** Removes the lookup of an upload that failed before its commit, if it still names {@code ownerId}. */
+  CompletableFuture<Void> deleteLookup(long photoId, long ownerId);
+
+  CompletableFuture<OptionalLong> ownerOf(long photoId);
+
+  /** The photo if it exists (committed and not deleted). */
+  CompletableFuture<Optional<PhotoRecord>> find(long photoId);
+
+  CompletableFuture<Optional<PhotoRecord>> find(long ownerId, long photoId);
+
+  /** Up to {@code limit} of the owner's photos, newest first, older than {@code after} when given. */
+  CompletableFuture<List<PhotoRecord>> listByOwner(long ownerId, OptionalLong after, int limit);
+
+  /**
+   * Marks the photo deleted by the event {@code deletionEventId}, if it exists and is not marked
+   * yet: of concurrent deletes exactly one gets {@code true}. A marked photo reads as absent.
+   */
+  CompletableFuture<Boolean> markDeleted(PhotoRecord photo, long deletionEventId);
+
+  /** After {@link #markDeleted}: records the deletion in the lookup, then removes the photo row. */
+  CompletableFuture<Void> purgeDeleted(PhotoRecord photo, long deletionEventId);
+
+  /** Whether the photo is live, deleted (and by which event), or was never committed. */
+  CompletableFuture<PhotoState> state(long photoId);
+}

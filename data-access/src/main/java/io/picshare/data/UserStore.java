@@ -1,0 +1,27 @@
+package io.picshare.data;
+
+import io.picshare.schema.record.UserRecord;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** Accounts: the user row (profile and counters) and the username that is unique to it. */
+public interface UserStore {
+  /** What {@link #create} did. */
+  enum Created {
+    CREATED,
+    /** The username belongs to another account. */
+    USERNAME_TAKEN,
+    /** A user row with this id exists (an id collision): retry with a new id. */
+    ID_TAKEN
+  }
+
+  /** Claims the username and writes the user row, both put-if-absent. */
+  CompletableFuture<Created> create(UserRecord user);
+
+  CompletableFuture<Optional<UserAccount>> findByUsername(String username);
+
+  CompletableFuture<Optional<UserAccount>> findById(long userId);
+
+  /** Adds {@code delta} to the photo count (an {@code Increment}; not atomic with the photo's writes). */
+  CompletableFuture<Void> addToPhotoCount(long userId, long delta);
+}

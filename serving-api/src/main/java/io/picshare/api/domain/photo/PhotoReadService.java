@@ -1,0 +1,92 @@
+package io.picshare.api.domain.photo;
+
+import static java.util.Objects.requireNonNull;
+
+import io.picshare.api.domain.Async;
+import io.picshare.api.domain.error.PicShareException;
+import io.picshare.data.PhotoStore;
+import io.picshare.data.UserStore;
+import io.picshare.schema.id.PublicIds;
+import io.picshare.schema.record.BlobLocation;
+import io.vertx.core.Future;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Reading photos: one by id, a user's newest first, and their bytes (small photos from a cache
+ * of immutable content; whether a photo exists is always asked of the store).
+ */
+public final class PhotoReadService {
+  private final PhotoStore photos;
+  private final UserStore users;
+  private final BlobStore blobs;
+  private final UsernameCache usernames;
+  private final ContentCache content;
+
+  public PhotoReadService(PhotoStore photos, UserStore users, BlobStore blobs, long contentCacheBytes) {
+    this.photos = requireNonNull(photos, "photos is null");
+    this.users = requireNonNull(users, "users is null");
+    this.blobs = requireNonNull(blobs, "blobs is null");
+    this.usernames = new UsernameCache(users);
+    this.content = new ContentCache(contentCacheBytes);
+  }
+
+  /** The photo with this public id; {@code NOT_FOUND} if there is none (or the id is malformed). */
+  public Future<StoredPhoto> find(String publicId) {
+    OptionalLong photoId = PublicIds.decode(publicId);
+    return photoId.isEmpty() ? Future.failedFuture(noSuchPhoto(publicId)) : find(photoId.getAsLong());
+  }
+
+  Future<StoredPhoto> find(long photoId) {
+    return Async.of(photos.find(photoId)).compose(record -> record.isEmpty()
+        ? Future.failedFuture(noSuchPhoto(PublicIds.encode(photoId)))
+        : usernames.of(record.get().ownerId()).map(username -> new StoredPhoto(record.get(), username)));
+  }
+
+  /** {@code length} bytes of the photo's content from {@code offset}. */
+  public Future<byte[]> readContent(StoredPhoto photo, long offset, int length) {
+    BlobLocation location = photo.record().location();
+    if (!ContentCache.fits(location)) {
+      return blobs.read(location.path(), location.offset() + offset, length);
+    }
+    Future<byte[]> whole = content.get(location).map(Future::succeededFuture).orElseGet(() ->
+        blobs.read(location.path(), location.offset(), Math.toIntExact(location.length()))
+            .onSuccess(bytes -> content.put(location, bytes)));
+    return whole.map(bytes -> offset == 0 && length == bytes.length
+        ? bytes
+        : Arrays.copyOfRange(bytes, Math.toIntExact(offset), Math.toIntExact(offset + length)));
+  }
+
+  public Future<PhotoPage> list(String username, Optional<String> cursor, int limit) {
+    if (limit < 1 || limit > 100) {
+      return Future.failedFuture(PicShareException.invalid("limit must be between 1 and 100"));
+    }
+    OptionalLong after = OptionalLong.empty();
+    if (cursor.isPresent()) {
+      after = PublicIds.decode(cursor.get());
+      if (after.isEmpty()) {
+        return Future.failedFuture(PicShareException.invalid("cursor is not one this API issued"));
+      }
+    }
+    OptionalLong start = after;
+    return Async.of(users.findByUsername(username)).compose(account -> {
+      if (account.isEmpty()) {
+        return Future.failedFuture(PicShareException.notFound("no user named '" + username + "'"));
+      }
+      String owner = account.get().user().username();
+      return Async.of(photos.listByOwner(account.get().user().userId(), start, limit + 1)).map(records -> {
+        List<StoredPhoto> page = records.stream().limit(limit).map(record -> new StoredPhoto(record, owner)).toList();
+        Optional<String> next = records.size() > limit
+            ? Optional.of(PublicIds.encode(page.get(page.size() - 1).record().photoId()))
+            : Optional.empty();
+        return new PhotoPage(page, next);
+      });
+    });
+  }
+
+  static PicShareException noSuchPhoto(String publicId) {
+    return PicShareException.notFound("no photo with id '" + publicId + "'");
+  }
+}
