@@ -3,7 +3,6 @@ package io.picshare.api;
 import io.picshare.api.config.ApiConfig;
 import io.picshare.api.config.ConfigException;
 import io.picshare.api.config.ConfigValues;
-import io.picshare.api.config.HttpConfig;
 import io.picshare.api.domain.account.AccountService;
 import io.picshare.api.domain.account.PasswordHasher;
 import io.picshare.api.domain.auth.TokenSecret;
@@ -11,8 +10,12 @@ import io.picshare.api.domain.auth.TokenService;
 import io.picshare.api.domain.photo.PhotoService;
 import io.picshare.api.events.OutboxRelay;
 import io.picshare.api.health.ReadinessService;
+import io.picshare.api.http.AdminRouter;
 import io.picshare.api.http.ApiRouter;
+import io.picshare.api.http.EdgeLimits;
+import io.picshare.api.http.ServerOptions;
 import io.picshare.api.metrics.ApiMetrics;
+import io.picshare.api.metrics.EdgeMetrics;
 import io.picshare.api.storage.IdempotencyStore;
 import io.picshare.api.storage.OutboxRepository;
 import io.picshare.api.storage.PhotoRepository;
@@ -24,13 +27,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.net.PemKeyCertOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,19 +39,23 @@ public final class PicShareApi implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PicShareApi.class);
   private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
   private static final Duration RELAY_INTERVAL = Duration.ofSeconds(1);
+  private static final Duration READINESS_REUSE = Duration.ofSeconds(1);
 
   private final Vertx vertx;
   private final StorageBackends backends;
   private final OutboxRelay relay;
   private final ApiMetrics metrics;
   private final HttpServer server;
+  private final HttpServer admin;
 
-  private PicShareApi(Vertx vertx, StorageBackends backends, OutboxRelay relay, ApiMetrics metrics, HttpServer server) {
+  private PicShareApi(
+      Vertx vertx, StorageBackends backends, OutboxRelay relay, ApiMetrics metrics, HttpServer server, HttpServer admin) {
     this.vertx = vertx;
     this.backends = backends;
     this.relay = relay;
     this.metrics = metrics;
     this.server = server;
+    this.admin = admin;
   }
 
   /** Starts a server; completes once it listens. */
@@ -79,7 +83,7 @@ public final class PicShareApi implements AutoCloseable {
         new IdempotencyStore(backends.hbase(), clock), outbox, new ImageInspector(config.upload().maxPixels()),
         ids, clock, vertx.createSharedWorkerExecutor("image-inspection", 2 * Runtime.getRuntime().availableProcessors()),
         config.storage().contentCacheBytes());
-    ReadinessService readiness = new ReadinessService(backends.healthChecks(), HEALTH_TIMEOUT);
+    ReadinessService readiness = new ReadinessService(backends.healthChecks(), HEALTH_TIMEOUT, READINESS_REUSE, clock);
     OutboxRelay relay = new OutboxRelay(vertx, outbox, photos, backends.events(), clock);
     ApiMetrics metrics = new ApiMetrics(config.http().role().name().toLowerCase(Locale.ROOT));
     metrics.count("picshare.events.published", "events the outbox relay published to Kafka", relay, OutboxRelay::published);
@@ -87,13 +91,17 @@ public final class PicShareApi implements AutoCloseable {
       relay.start(RELAY_INTERVAL);
     }
 
-    HttpServer server = vertx.createHttpServer(serverOptions(config.http()));
-    limitConnections(server, config.http().maxConnections());
-    return server
+    EdgeLimits limits = EdgeLimits.create(vertx, config);
+    EdgeMetrics.register(metrics, limits, readiness);
+    HttpServer server = vertx.createHttpServer(ServerOptions.publicServer(config.http(), config.timeouts()))
+        .connectionHandler(limits.connections())
         .requestHandler(ApiRouter.create(vertx, config,
-            new ApiRouter.Services(accounts, photoService, tokens, readiness, metrics)))
-        .listen()
-        .map(listening -> new PicShareApi(vertx, backends, relay, metrics, listening))
+            new ApiRouter.Services(accounts, photoService, tokens, readiness, metrics), limits));
+    HttpServer admin = vertx.createHttpServer(ServerOptions.adminServer(config.admin(), config.timeouts()))
+        .requestHandler(AdminRouter.create(vertx, readiness, metrics));
+    return server.listen()
+        .compose(listening -> admin.listen())
+        .map(adminListening -> new PicShareApi(vertx, backends, relay, metrics, server, admin))
         .onFailure(error -> {
           relay.close();
           metrics.close();
@@ -102,34 +110,13 @@ public final class PicShareApi implements AutoCloseable {
         });
   }
 
-  private static HttpServerOptions serverOptions(HttpConfig http) {
-    HttpServerOptions options = new HttpServerOptions()
-        .setHost(http.host())
-        .setPort(http.port())
-        .setCompressionSupported(false);
-    if (http.tls()) {
-      options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
-          .setCertPath(http.tlsCertificate().orElseThrow().toString())
-          .setKeyPath(http.tlsKey().orElseThrow().toString()));
-    }
-    return options;
-  }
-
-  /** Closes connections beyond {@code max} as they arrive, so one role cannot exhaust the host. */
-  private static void limitConnections(HttpServer server, int max) {
-    AtomicInteger open = new AtomicInteger();
-    server.connectionHandler(connection -> {
-      if (open.incrementAndGet() > max) {
-        open.decrementAndGet();
-        connection.close();
-        return;
-      }
-      connection.closeHandler(closed -> open.decrementAndGet());
-    });
-  }
-
   public int port() {
     return server.actualPort();
+  }
+
+  /** The admin port: {@code /metrics} and the detailed readiness. */
+  public int adminPort() {
+    return admin.actualPort();
   }
 
   public StorageBackends backends() {
@@ -145,6 +132,7 @@ public final class PicShareApi implements AutoCloseable {
   public void close() throws Exception {
     relay.close();
     server.close().await(10, TimeUnit.SECONDS);
+    admin.close().await(10, TimeUnit.SECONDS);
     metrics.close();
     backends.close();
     vertx.close().await(10, TimeUnit.SECONDS);
@@ -161,8 +149,9 @@ public final class PicShareApi implements AutoCloseable {
     }
     LOG.info("starting with {}", config);
     PicShareApi api = start(config).await(60, TimeUnit.SECONDS);
-    LOG.info("PicShare API ({} role) listening on {}://{}:{}", config.http().role().name().toLowerCase(Locale.ROOT),
-        config.http().tls() ? "https" : "http", config.http().host(), api.port());
+    LOG.info("PicShare API ({} role) listening on {}://{}:{}, admin on http://{}:{}",
+        config.http().role().name().toLowerCase(Locale.ROOT), config.http().tls() ? "https" : "http",
+        config.http().host(), api.port(), config.admin().host(), api.adminPort());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         LOG.info("stopping");

@@ -9,10 +9,17 @@ import java.util.Map;
  *
  * @param workerId this instance's id-generator worker (0–1023, {@code worker-id}, default 0);
  *     every running instance needs its own
+ * @param admin the operators' port
+ * @param timeouts how long the HTTP edge waits
+ * @param proxies the proxies whose forwarding headers are believed
  */
 public record ApiConfig(
-    HttpConfig http, StorageConfig storage, UploadConfig upload, AuthConfig auth, RateLimitConfig rateLimits, int workerId) {
+    HttpConfig http, StorageConfig storage, UploadConfig upload, AuthConfig auth, RateLimitConfig rateLimits, int workerId,
+    AdminConfig admin, TimeoutConfig timeouts, ProxyConfig proxies) {
   public ApiConfig {
+    requireNonNull(admin, "admin is null");
+    requireNonNull(timeouts, "timeouts is null");
+    requireNonNull(proxies, "proxies is null");
     requireNonNull(http, "http is null");
     requireNonNull(storage, "storage is null");
     requireNonNull(upload, "upload is null");
@@ -21,13 +28,17 @@ public record ApiConfig(
   }
 
   public static ApiConfig from(ConfigValues values) {
+    HttpConfig http = HttpConfig.from(values);
     ApiConfig config = new ApiConfig(
-        HttpConfig.from(values),
+        http,
         StorageConfig.from(values),
         UploadConfig.from(values),
         AuthConfig.from(values),
         RateLimitConfig.from(values),
-        values.integer("worker-id", 0, 0, 1023));
+        values.integer("worker-id", 0, 0, 1023),
+        AdminConfig.from(values, http.port()),
+        TimeoutConfig.from(values),
+        ProxyConfig.from(values));
     values.rejectUnknown();
     return config;
   }

@@ -22,6 +22,8 @@ import io.picshare.schema.record.BlobLocation;
 import io.picshare.schema.record.PhotoRecord;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.streams.ReadStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,6 +43,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PhotoService {
   public static final int MAX_TITLE_LENGTH = 200;
+  /** Uncacheable content longer than this is streamed rather than read into memory whole. */
+  public static final long STREAM_ABOVE_BYTES = 1024 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger(PhotoService.class);
 
   private final PhotoRepository photos;
@@ -200,6 +204,20 @@ public final class PhotoService {
     return whole.map(bytes -> offset == 0 && length == bytes.length
         ? bytes
         : Arrays.copyOfRange(bytes, Math.toIntExact(offset), Math.toIntExact(offset + length)));
+  }
+
+  /**
+   * Whether {@code length} bytes of the photo should be streamed ({@link #streamContent}) rather
+   * than read whole: more than {@link #STREAM_ABOVE_BYTES} of a photo too large to cache.
+   */
+  public boolean streamsContent(StoredPhoto photo, long length) {
+    return length > STREAM_ABOVE_BYTES && !ContentCache.fits(photo.record().location());
+  }
+
+  /** {@code length} bytes of the photo from {@code offset}, streamed from HDFS with backpressure. */
+  public Future<ReadStream<Buffer>> streamContent(StoredPhoto photo, long offset, long length) {
+    BlobLocation location = photo.record().location();
+    return blobs.openRange(location.path(), location.offset() + offset, length);
   }
 
   public Future<PhotoPage> list(String username, Optional<String> cursor, int limit) {
