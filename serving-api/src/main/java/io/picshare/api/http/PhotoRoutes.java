@@ -64,6 +64,10 @@ final class PhotoRoutes {
     Optional<String> idempotencyKey = Optional.ofNullable(ctx.request().getHeader("Idempotency-Key"));
     UploadBytesInFlight.Reservation reservation = limits.uploadBytes()
         .reserve(ctx, MultipartUpload.bytesToReserve(ctx.request(), maxUploadBytes));
+    if ("100-continue".equalsIgnoreCase(ctx.request().getHeader("Expect"))) {
+      // admitted: only now ask for the body, so a refused upload costs the client nothing
+      ctx.response().writeContinue();
+    }
     Future<MultipartUpload.Form> received = MultipartUpload.read(ctx.request(), maxUploadBytes);
     // answered (e.g. by the deadline) while the body was still arriving: the body is dropped
     ctx.addEndHandler(answered -> {

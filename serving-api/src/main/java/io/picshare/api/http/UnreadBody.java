@@ -11,7 +11,7 @@ import io.vertx.ext.web.RoutingContext;
  * the answer, so the client gets to read it; then the connection is closed.
  */
 final class UnreadBody {
-  static final long DRAIN_LIMIT_BYTES = 256 * 1024;
+  static final long DRAIN_LIMIT_BYTES = 1024 * 1024;
   static final long DRAIN_MILLIS = 1_000;
 
   private UnreadBody() {}
