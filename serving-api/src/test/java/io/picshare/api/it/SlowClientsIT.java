@@ -182,9 +182,30 @@ class SlowClientsIT {
     assertThat(admitted.statusCode()).as(text(admitted)).isEqualTo(201);
   }
 
-  private static String uploadHead(int contentLength) {
-    return RawHttp.head("POST", "/v1/photos", "Authorization", "Bearer " + token,
-        "Content-Type", "multipart/form-data; boundary=" + BOUNDARY, "Content-Length", Integer.toString(contentLength));
+  @Test
+  void anUploadThatAsksToContinueIsRefusedBeforeItSendsItsBody() throws Exception {
+    try (RawHttp client = new RawHttp(api.port())) {
+      client.send(RawHttp.head("POST", "/v1/photos", "Content-Type", "multipart/form-data; boundary=" + BOUNDARY,
+          "Content-Length", "500000", "Expect", "100-continue"));
+      assertThat(client.readResponse().statusCode()).as("no token").isEqualTo(401);
+    }
+    byte[] upload = multipart(TestPhotos.jpeg(200, 150, 4), "asked first");
+    try (RawHttp client = new RawHttp(api.port())) {
+      client.send(uploadHead(upload.length, "Expect", "100-continue"));
+      assertThat(client.readResponse().statusCode()).isEqualTo(100);
+
+      client.send(upload);
+
+      HttpResponse<byte[]> response = client.readResponse();
+      assertThat(response.statusCode()).as(text(response)).isEqualTo(201);
+    }
+  }
+
+  private static String uploadHead(int contentLength, String... moreHeaders) {
+    List<String> headers = new ArrayList<>(List.of("Authorization", "Bearer " + token,
+        "Content-Type", "multipart/form-data; boundary=" + BOUNDARY, "Content-Length", Integer.toString(contentLength)));
+    headers.addAll(List.of(moreHeaders));
+    return RawHttp.head("POST", "/v1/photos", headers.toArray(String[]::new));
   }
 
   private static final String BOUNDARY = "slowclients";
