@@ -22,7 +22,7 @@ final class BodyTimeout implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
-    if (request.isEnded()) {
+    if (!UnreadBody.pending(request)) {
       ctx.next();
       return;
     }

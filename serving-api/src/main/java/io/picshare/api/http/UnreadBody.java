@@ -16,10 +16,26 @@ final class UnreadBody {
 
   private UnreadBody() {}
 
-  /** Call before sending the answer; does nothing if the body was read in full. */
+  /**
+   * Whether some of the request's body may still be on its way. A request without
+   * {@code Content-Length} or {@code Transfer-Encoding} has none, even while its end has not
+   * been processed yet.
+   */
+  static boolean pending(HttpServerRequest request) {
+    if (request.isEnded()) {
+      return false;
+    }
+    String length = request.getHeader("Content-Length");
+    if (length != null) {
+      return !"0".equals(length.strip());
+    }
+    return request.getHeader("Transfer-Encoding") != null;
+  }
+
+  /** Call before sending the answer; does nothing if the body was read in full or there is none. */
   static void closeAfterAnswer(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
-    if (request.isEnded()) {
+    if (!pending(request)) {
       return;
     }
     HttpConnection connection = request.connection();
