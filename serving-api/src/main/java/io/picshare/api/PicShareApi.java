@@ -3,20 +3,23 @@ package io.picshare.api;
 import io.picshare.api.config.ApiConfig;
 import io.picshare.api.config.ConfigException;
 import io.picshare.api.config.ConfigValues;
-import io.picshare.api.config.HttpConfig;
-import io.picshare.api.domain.account.AccountService;
 import io.picshare.api.domain.Async;
+import io.picshare.api.domain.IdSource;
+import io.picshare.api.domain.account.AccountService;
 import io.picshare.api.domain.account.PasswordHasher;
 import io.picshare.api.domain.auth.TokenSecret;
 import io.picshare.api.domain.auth.TokenService;
-import io.picshare.api.domain.IdSource;
 import io.picshare.api.domain.photo.PhotoDeleteService;
 import io.picshare.api.domain.photo.PhotoReadService;
 import io.picshare.api.domain.photo.PhotoUploadService;
 import io.picshare.api.events.OutboxRelay;
 import io.picshare.api.health.ReadinessService;
+import io.picshare.api.http.AdminRouter;
 import io.picshare.api.http.ApiRouter;
+import io.picshare.api.http.EdgeLimits;
+import io.picshare.api.http.ServerOptions;
 import io.picshare.api.metrics.ApiMetrics;
+import io.picshare.api.metrics.EdgeMetrics;
 import io.picshare.api.storage.HBaseClient;
 import io.picshare.api.storage.StorageBackends;
 import io.picshare.data.LeaseStore;
@@ -37,13 +40,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.net.PemKeyCertOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +57,7 @@ public final class PicShareApi implements AutoCloseable {
   private static final Duration LEASE_MARGIN = Duration.ofSeconds(10);
   private static final Duration LEASE_RENEWAL = Duration.ofSeconds(5);
   private static final Duration UPLOAD_COMMIT_DEADLINE = Duration.ofSeconds(60);
+  private static final Duration READINESS_REUSE = Duration.ofSeconds(1);
 
   private final Vertx vertx;
   private final StorageBackends backends;
@@ -65,9 +66,10 @@ public final class PicShareApi implements AutoCloseable {
   private final OutboxRelay relay;
   private final ApiMetrics metrics;
   private final HttpServer server;
+  private final HttpServer admin;
 
   private PicShareApi(Vertx vertx, StorageBackends backends, WorkerIdLease workerId, long leaseTimer, OutboxRelay relay,
-      ApiMetrics metrics, HttpServer server) {
+      ApiMetrics metrics, HttpServer server, HttpServer admin) {
     this.vertx = vertx;
     this.backends = backends;
     this.workerId = workerId;
@@ -75,6 +77,7 @@ public final class PicShareApi implements AutoCloseable {
     this.relay = relay;
     this.metrics = metrics;
     this.server = server;
+    this.admin = admin;
   }
 
   /** Starts a server; completes once it listens. */
@@ -119,7 +122,7 @@ public final class PicShareApi implements AutoCloseable {
         clock, vertx.createSharedWorkerExecutor("image-inspection", 2 * cores), UPLOAD_COMMIT_DEADLINE,
         Duration.ofMillis(HBaseClient.OPERATION_TIMEOUT_MILLIS));
     PhotoDeleteService deletes = new PhotoDeleteService(reads, photos, users, outbox, ids, clock);
-    ReadinessService readiness = new ReadinessService(backends.healthChecks(), HEALTH_TIMEOUT);
+    ReadinessService readiness = new ReadinessService(backends.healthChecks(), HEALTH_TIMEOUT, READINESS_REUSE, clock);
     OutboxRelay relay = new OutboxRelay(vertx, outbox, photos, backends.events(), leases, clock);
     ApiMetrics metrics = new ApiMetrics(config.http().role().name().toLowerCase(Locale.ROOT));
     metrics.count("picshare.events.published", "events the outbox relay published to Kafka", relay, OutboxRelay::published);
@@ -129,13 +132,17 @@ public final class PicShareApi implements AutoCloseable {
       relay.start(RELAY_INTERVAL);
     }
 
-    HttpServer server = vertx.createHttpServer(serverOptions(config.http()));
-    limitConnections(server, config.http().maxConnections());
-    return server
+    EdgeLimits limits = EdgeLimits.create(vertx, config);
+    EdgeMetrics.register(metrics, limits, readiness);
+    HttpServer server = vertx.createHttpServer(ServerOptions.publicServer(config.http(), config.timeouts()))
+        .connectionHandler(limits.connections())
         .requestHandler(ApiRouter.create(vertx, config,
-            new ApiRouter.Services(accounts, uploads, reads, deletes, tokens, readiness, metrics)))
-        .listen()
-        .map(listening -> new PicShareApi(vertx, backends, workerId, leaseTimer, relay, metrics, listening))
+            new ApiRouter.Services(accounts, uploads, reads, deletes, tokens, readiness, metrics), limits));
+    HttpServer admin = vertx.createHttpServer(ServerOptions.adminServer(config.admin(), config.timeouts()))
+        .requestHandler(AdminRouter.create(vertx, readiness, metrics));
+    return server.listen()
+        .compose(listening -> admin.listen())
+        .map(adminListening -> new PicShareApi(vertx, backends, workerId, leaseTimer, relay, metrics, server, admin))
         .onFailure(error -> {
           vertx.cancelTimer(leaseTimer);
           relay.close();
@@ -144,34 +151,13 @@ public final class PicShareApi implements AutoCloseable {
         });
   }
 
-  private static HttpServerOptions serverOptions(HttpConfig http) {
-    HttpServerOptions options = new HttpServerOptions()
-        .setHost(http.host())
-        .setPort(http.port())
-        .setCompressionSupported(false);
-    if (http.tls()) {
-      options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
-          .setCertPath(http.tlsCertificate().orElseThrow().toString())
-          .setKeyPath(http.tlsKey().orElseThrow().toString()));
-    }
-    return options;
-  }
-
-  /** Closes connections beyond {@code max} as they arrive, so one role cannot exhaust the host. */
-  private static void limitConnections(HttpServer server, int max) {
-    AtomicInteger open = new AtomicInteger();
-    server.connectionHandler(connection -> {
-      if (open.incrementAndGet() > max) {
-        open.decrementAndGet();
-        connection.close();
-        return;
-      }
-      connection.closeHandler(closed -> open.decrementAndGet());
-    });
-  }
-
   public int port() {
     return server.actualPort();
+  }
+
+  /** The admin port: {@code /metrics} and the detailed readiness. */
+  public int adminPort() {
+    return admin.actualPort();
   }
 
   public StorageBackends backends() {
@@ -192,6 +178,7 @@ public final class PicShareApi implements AutoCloseable {
   public void close() throws Exception {
     relay.close();
     server.close().await(10, TimeUnit.SECONDS);
+    admin.close().await(10, TimeUnit.SECONDS);
     vertx.cancelTimer(leaseTimer);
     workerId.release().get(5, TimeUnit.SECONDS);
     metrics.close();
@@ -210,8 +197,9 @@ public final class PicShareApi implements AutoCloseable {
     }
     LOG.info("starting with {}", config);
     PicShareApi api = start(config).await(60, TimeUnit.SECONDS);
-    LOG.info("PicShare API ({} role) listening on {}://{}:{}", config.http().role().name().toLowerCase(Locale.ROOT),
-        config.http().tls() ? "https" : "http", config.http().host(), api.port());
+    LOG.info("PicShare API ({} role) listening on {}://{}:{}, admin on http://{}:{}",
+        config.http().role().name().toLowerCase(Locale.ROOT), config.http().tls() ? "https" : "http",
+        config.http().host(), api.port(), config.admin().host(), api.adminPort());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         LOG.info("stopping");

@@ -7,10 +7,18 @@ import java.util.Map;
 /**
  * Everything the API is configured with, validated when the process starts. (Id-generator
  * worker ids are leased from HBase at start, never configured.)
+ *
+ * @param admin the operators' port
+ * @param timeouts how long the HTTP edge waits
+ * @param proxies the proxies whose forwarding headers are believed
  */
 public record ApiConfig(
-    HttpConfig http, StorageConfig storage, UploadConfig upload, AuthConfig auth, RateLimitConfig rateLimits) {
+    HttpConfig http, StorageConfig storage, UploadConfig upload, AuthConfig auth, RateLimitConfig rateLimits,
+    AdminConfig admin, TimeoutConfig timeouts, ProxyConfig proxies) {
   public ApiConfig {
+    requireNonNull(admin, "admin is null");
+    requireNonNull(timeouts, "timeouts is null");
+    requireNonNull(proxies, "proxies is null");
     requireNonNull(http, "http is null");
     requireNonNull(storage, "storage is null");
     requireNonNull(upload, "upload is null");
@@ -19,12 +27,16 @@ public record ApiConfig(
   }
 
   public static ApiConfig from(ConfigValues values) {
+    HttpConfig http = HttpConfig.from(values);
     ApiConfig config = new ApiConfig(
-        HttpConfig.from(values),
+        http,
         StorageConfig.from(values),
         UploadConfig.from(values),
         AuthConfig.from(values),
-        RateLimitConfig.from(values));
+        RateLimitConfig.from(values),
+        AdminConfig.from(values, http.port()),
+        TimeoutConfig.from(values),
+        ProxyConfig.from(values));
     values.rejectUnknown();
     return config;
   }

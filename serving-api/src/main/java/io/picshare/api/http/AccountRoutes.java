@@ -5,19 +5,21 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Locale;
 
-/** Sign-up, log-in and profiles: {@code /v1/users}, {@code /v1/sessions}. */
+/**
+ * Sign-up, log-in and profiles: {@code /v1/users}, {@code /v1/sessions}. Log-ins are limited per
+ * client and per account (username, case-insensitive).
+ */
 final class AccountRoutes {
   private static final int MAX_JSON_BYTES = 16 * 1024;
 
   private final AccountService accounts;
-  private final RateLimiter signUps;
-  private final RateLimiter logIns;
+  private final EdgeLimits limits;
 
-  AccountRoutes(AccountService accounts, RateLimiter signUps, RateLimiter logIns) {
+  AccountRoutes(AccountService accounts, EdgeLimits limits) {
     this.accounts = accounts;
-    this.signUps = signUps;
-    this.logIns = logIns;
+    this.limits = limits;
   }
 
   void mountWrites(Router router) {
@@ -31,7 +33,7 @@ final class AccountRoutes {
   }
 
   private void signUp(RoutingContext ctx) {
-    signUps.acquire(ctx, ClientAddress.of(ctx));
+    limits.signUpsPerClient.acquire(ctx, limits.clients().rateLimitKey(ctx));
     JsonObject body = Json.body(ctx);
     accounts.signUp(Json.string(body, "username"), Json.string(body, "password"))
         .onSuccess(user -> {
@@ -42,9 +44,13 @@ final class AccountRoutes {
   }
 
   private void logIn(RoutingContext ctx) {
-    logIns.acquire(ctx, ClientAddress.of(ctx));
+    limits.logInsPerClient.acquire(ctx, limits.clients().rateLimitKey(ctx));
     JsonObject body = Json.body(ctx);
-    accounts.logIn(Json.string(body, "username"), Json.string(body, "password"))
+    String username = Json.string(body, "username");
+    if (username != null) {
+      limits.logInsPerAccount.acquire(ctx, username.toLowerCase(Locale.ROOT));
+    }
+    accounts.logIn(username, Json.string(body, "password"))
         .onSuccess(session -> Json.send(ctx, 201, new JsonObject()
             .put("token", session.token())
             .put("token_type", "Bearer")

@@ -1,8 +1,8 @@
 package io.picshare.api.http;
 
 import io.picshare.api.config.ApiConfig;
-import io.picshare.api.config.RateLimitConfig;
 import io.picshare.api.config.ServerRole;
+import io.picshare.api.config.TimeoutConfig;
 import io.picshare.api.domain.account.AccountService;
 import io.picshare.api.domain.auth.TokenService;
 import io.picshare.api.domain.error.ErrorCode;
@@ -20,12 +20,14 @@ import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.List;
 
 /**
- * Every route the API serves, and the failure handler behind them. A server mounts the routes
- * of its role; the other role's routes answer 405, so a misrouted request fails loudly.
+ * Every route the public port serves, and the failure handler behind them. A server mounts the
+ * routes of its role; the other role's routes answer 405, so a misrouted request fails loudly.
+ * Before any route: the request is counted, its connection's head timer stopped, security
+ * headers set, and its deadline and body timeout started. {@code /metrics} and the detailed
+ * readiness are on the admin port ({@link AdminRouter}).
  */
 public final class ApiRouter {
   /** The services the routes call. */
@@ -39,7 +41,7 @@ public final class ApiRouter {
 
   private ApiRouter() {}
 
-  public static Router create(Vertx vertx, ApiConfig config, Services services) {
+  public static Router create(Vertx vertx, ApiConfig config, Services services, EdgeLimits limits) {
     Router router = Router.router(vertx);
     ApiMetrics metrics = services.metrics();
     router.route().handler(ctx -> {
@@ -48,20 +50,22 @@ public final class ApiRouter {
           ctx.request().method().name(), ctx.response().getStatusCode(), System.nanoTime() - started));
       ctx.next();
     });
-    router.get("/metrics").handler(ctx ->
-        ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape()));
-    new HealthRoutes(services.readiness()).mount(router);
+    router.route().handler(limits.connections()::requestStarted);
+    router.route().handler(ctx -> {
+      ctx.response().putHeader("X-Content-Type-Options", "nosniff");
+      ctx.next();
+    });
+    TimeoutConfig timeouts = config.timeouts();
+    router.route().handler(new RequestDeadline(timeouts.requestTimeout(), timeouts.uploadTimeout()));
+    router.route().handler(new BodyTimeout(timeouts.bodyTimeout()));
+    HealthRoutes.statusOnly(services.readiness()).mount(router);
     Buffer openApi = openApiDocument();
     router.get("/v1/openapi.json").handler(ctx ->
         ctx.response().putHeader("Content-Type", "application/json").end(openApi));
 
-    RateLimitConfig limits = config.rateLimits();
-    AccountRoutes accounts = new AccountRoutes(services.accounts(),
-        new RateLimiter("sign-ups", limits.signUpsPerClientPerHour(), Duration.ofHours(1)),
-        new RateLimiter("log-ins", limits.logInsPerClientPerMinute(), Duration.ofMinutes(1)));
-    PhotoRoutes photos = new PhotoRoutes(services.uploads(), services.photos(), services.deletes(), new Authenticator(services.tokens()), metrics,
-        new RateLimiter("uploads", limits.uploadsPerUserPerMinute(), Duration.ofMinutes(1)),
-        new RateLimiter("uploads from this address", limits.uploadsPerClientPerMinute(), Duration.ofMinutes(1)),
+    AccountRoutes accounts = new AccountRoutes(services.accounts(), limits);
+    PhotoRoutes photos = new PhotoRoutes(services.uploads(), services.photos(), services.deletes(),
+        new Authenticator(services.tokens()), metrics, limits,
         config.upload().maxBytes());
 
     ServerRole role = config.http().role();
@@ -81,7 +85,7 @@ public final class ApiRouter {
       READ_PATHS.forEach(path -> router.route(HttpMethod.GET, path).handler(ctx -> wrongRole(ctx, role)));
     }
 
-    FailureHandler failures = new FailureHandler();
+    FailureHandler failures = new FailureHandler(limits.clients());
     router.route().failureHandler(failures);
     router.errorHandler(405, failures);
     router.errorHandler(404, failures);

@@ -16,6 +16,7 @@ final class ErrorStatus {
       case USERNAME_TAKEN, REQUEST_IN_PROGRESS -> 409;
       case PAYLOAD_TOO_LARGE -> 413;
       case UNSUPPORTED_MEDIA_TYPE -> 415;
+      case REQUEST_TIMEOUT -> 408;
       case RANGE_NOT_SATISFIABLE -> 416;
       case INVALID_IMAGE, IDEMPOTENCY_KEY_REUSED -> 422;
       case RATE_LIMITED -> 429;

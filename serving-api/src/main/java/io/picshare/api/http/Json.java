@@ -50,7 +50,11 @@ final class Json {
         .put("following_count", account.followingCount());
   }
 
+  /** Sends {@code body}, unless the request was answered already (e.g. by its deadline). */
   static void send(RoutingContext ctx, int status, JsonObject body) {
+    if (ctx.response().ended() || ctx.response().closed()) {
+      return;
+    }
     ctx.response().setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).end(body.encode());
   }
 }

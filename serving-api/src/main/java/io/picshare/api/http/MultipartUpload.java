@@ -1,5 +1,6 @@
 package io.picshare.api.http;
 
+import io.picshare.api.config.UploadConfig;
 import io.picshare.api.domain.error.ErrorCode;
 import io.picshare.api.domain.error.PicShareException;
 import io.vertx.core.Future;
@@ -20,16 +21,28 @@ final class MultipartUpload {
 
   private MultipartUpload() {}
 
-  static Future<Form> read(HttpServerRequest request, long maxFileBytes) {
+  /**
+   * The most memory the upload can make this server hold: its declared {@code Content-Length},
+   * or {@code maxFileBytes} plus the multipart allowance if it declares none. Refuses, before
+   * any of the body is read, a request that is not multipart (415) or declares too much (413).
+   */
+  static long bytesToReserve(HttpServerRequest request, long maxFileBytes) {
     String contentType = request.getHeader("Content-Type");
     if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
-      return Future.failedFuture(new PicShareException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-          "send the photo as multipart/form-data with parts 'file' and 'title'"));
+      throw new PicShareException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+          "send the photo as multipart/form-data with parts 'file' and 'title'");
     }
+    long most = maxFileBytes + UploadConfig.MULTIPART_ALLOWANCE_BYTES;
     String length = request.getHeader("Content-Length");
-    if (length != null && parseLong(length) > maxFileBytes + 64 * 1024) {
-      return Future.failedFuture(tooLarge(maxFileBytes));
+    long declared = length == null ? -1 : parseLong(length);
+    if (declared > most) {
+      throw tooLarge(maxFileBytes);
     }
+    return declared >= 0 ? declared : most;
+  }
+
+  /** Reads the form; call {@link #bytesToReserve} first. */
+  static Future<Form> read(HttpServerRequest request, long maxFileBytes) {
     Promise<Form> form = Promise.promise();
     Buffer file = Buffer.buffer();
     boolean[] sawFile = {false};

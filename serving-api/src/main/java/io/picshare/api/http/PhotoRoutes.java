@@ -11,37 +11,45 @@ import io.picshare.api.domain.photo.StoredPhoto;
 import io.picshare.api.domain.photo.UploadRequest;
 import io.picshare.api.json.PhotoJson;
 import io.picshare.api.metrics.ApiMetrics;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.streams.ReadStream;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Uploading, reading, listing and deleting photos: {@code /v1/photos}. */
+/**
+ * Uploading, reading, listing and deleting photos: {@code /v1/photos}. Uploads are admitted only
+ * while this instance's upload bytes in flight allow; large content is streamed from HDFS with
+ * backpressure rather than read whole.
+ */
 final class PhotoRoutes {
-  private static final String IMMUTABLE = "public, max-age=31536000, immutable";
+  /**
+   * Bytes never change, but a deleted photo must drop out of shared caches: a day at most
+   * (docs/operations.md). {@code immutable} spares browsers revalidating within that day.
+   */
+  static final String CONTENT_CACHE_CONTROL = "public, max-age=86400, immutable";
 
   private final PhotoUploadService uploads;
   private final PhotoReadService photos;
   private final PhotoDeleteService deletes;
   private final Authenticator authenticator;
   private final ApiMetrics metrics;
-  private final RateLimiter uploadsPerUser;
-  private final RateLimiter uploadsPerClient;
+  private final EdgeLimits limits;
   private final long maxUploadBytes;
 
-  PhotoRoutes(PhotoUploadService uploads, PhotoReadService photos, PhotoDeleteService deletes, Authenticator authenticator, ApiMetrics metrics, RateLimiter uploadsPerUser,
-      RateLimiter uploadsPerClient, long maxUploadBytes) {
+  PhotoRoutes(PhotoUploadService uploads, PhotoReadService photos, PhotoDeleteService deletes,
+      Authenticator authenticator, ApiMetrics metrics, EdgeLimits limits, long maxUploadBytes) {
     this.uploads = uploads;
     this.photos = photos;
     this.deletes = deletes;
     this.authenticator = authenticator;
     this.metrics = metrics;
-    this.uploadsPerUser = uploadsPerUser;
-    this.uploadsPerClient = uploadsPerClient;
+    this.limits = limits;
     this.maxUploadBytes = maxUploadBytes;
   }
 
@@ -58,10 +66,23 @@ final class PhotoRoutes {
 
   private void upload(RoutingContext ctx) {
     Principal uploader = authenticator.authenticate(ctx);
-    uploadsPerClient.acquire(ctx, ClientAddress.of(ctx));
-    uploadsPerUser.acquire(ctx, Long.toString(uploader.userId()));
+    limits.uploadsPerClient.acquire(ctx, limits.clients().rateLimitKey(ctx));
+    limits.uploadsPerUser.acquire(ctx, Long.toString(uploader.userId()));
     Optional<String> idempotencyKey = Optional.ofNullable(ctx.request().getHeader("Idempotency-Key"));
-    MultipartUpload.read(ctx.request(), maxUploadBytes)
+    UploadBytesInFlight.Reservation reservation = limits.uploadBytes()
+        .reserve(ctx, MultipartUpload.bytesToReserve(ctx.request(), maxUploadBytes));
+    if ("100-continue".equalsIgnoreCase(ctx.request().getHeader("Expect"))) {
+      // admitted: only now ask for the body, so a refused upload costs the client nothing
+      ctx.response().writeContinue();
+    }
+    Future<MultipartUpload.Form> received = MultipartUpload.read(ctx.request(), maxUploadBytes);
+    // answered (e.g. by the deadline) while the body was still arriving: the body is dropped
+    ctx.addEndHandler(answered -> {
+      if (!received.isComplete()) {
+        reservation.release();
+      }
+    });
+    received
         .compose(form -> {
           if (form.file().isEmpty()) {
             throw PicShareException.invalid("the 'file' part is missing");
@@ -80,7 +101,8 @@ final class PhotoRoutes {
         .onFailure(error -> {
           metrics.upload(error instanceof PicShareException e ? e.code().code() : "internal-error", 0);
           ctx.fail(error);
-        });
+        })
+        .onComplete(done -> reservation.release());
   }
 
   private void metadata(RoutingContext ctx) {
@@ -93,7 +115,7 @@ final class PhotoRoutes {
     photos.find(ctx.pathParam("id")).onSuccess(photo -> {
       HttpServerResponse response = ctx.response()
           .putHeader("ETag", photo.etag())
-          .putHeader("Cache-Control", IMMUTABLE)
+          .putHeader("Cache-Control", CONTENT_CACHE_CONTROL)
           .putHeader("Accept-Ranges", "bytes");
       if (matches(ctx.request().getHeader("If-None-Match"), photo)) {
         response.setStatusCode(304).end();
@@ -110,12 +132,50 @@ final class PhotoRoutes {
       }
       long offset = range.map(ByteRange::first).orElse(0L);
       long length = range.map(ByteRange::length).orElse(size);
+      if (photos.streamsContent(photo, length)) {
+        photos.streamContent(photo, offset, length)
+            .onSuccess(stream -> stream(ctx, photo, range, length, stream))
+            .onFailure(ctx::fail);
+        return;
+      }
       photos.readContent(photo, offset, Math.toIntExact(length)).onSuccess(bytes -> {
-        response.putHeader("Content-Type", photo.record().contentType());
-        range.ifPresent(r -> response.setStatusCode(206).putHeader("Content-Range", r.contentRange()));
+        if (answered(ctx)) {
+          return;
+        }
+        startContent(response, photo, range);
         response.end(Buffer.buffer(bytes));
       }).onFailure(ctx::fail);
     }).onFailure(ctx::fail);
+  }
+
+  /** Pipes the stream to the client as fast as the client reads it; a failure midway resets the connection. */
+  private static void stream(
+      RoutingContext ctx, StoredPhoto photo, Optional<ByteRange> range, long length, ReadStream<Buffer> stream) {
+    if (answered(ctx)) {
+      stream.handler(null);
+      return;
+    }
+    HttpServerResponse response = ctx.response();
+    startContent(response, photo, range);
+    response.putHeader("Content-Length", Long.toString(length));
+    ctx.addEndHandler(ended -> stream.handler(null));
+    stream.pipe().endOnFailure(false).to(response).onFailure(error -> {
+      if (!response.headWritten()) {
+        ctx.fail(error);
+      } else {
+        response.reset();
+      }
+    });
+  }
+
+  private static void startContent(HttpServerResponse response, StoredPhoto photo, Optional<ByteRange> range) {
+    response.putHeader("Content-Type", photo.record().contentType());
+    range.ifPresent(r -> response.setStatusCode(206).putHeader("Content-Range", r.contentRange()));
+  }
+
+  /** Already answered, e.g. by the request deadline or because the client went away. */
+  private static boolean answered(RoutingContext ctx) {
+    return ctx.response().ended() || ctx.response().closed();
   }
 
   private static boolean matches(String ifNoneMatch, StoredPhoto photo) {

@@ -13,8 +13,8 @@ import java.time.Duration;
 /**
  * Token-bucket limits per key (a user id or a client address) for one kind of request, held in
  * this server's memory. Every limited response carries {@code RateLimit-Limit},
- * {@code RateLimit-Remaining} and {@code RateLimit-Reset}; a refused one is a 429 with
- * {@code Retry-After}.
+ * {@code RateLimit-Remaining} and {@code RateLimit-Reset} of the limit nearest to exhaustion
+ * (a request may pass several); a refused one is a 429 with {@code Retry-After}.
  */
 final class RateLimiter {
   private final String name;
@@ -36,10 +36,13 @@ final class RateLimiter {
         .build());
     ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
     long resetSeconds = Math.max(1, (probe.getNanosToWaitForReset() + 999_999_999) / 1_000_000_000);
-    ctx.response()
-        .putHeader("RateLimit-Limit", Long.toString(capacity))
-        .putHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()))
-        .putHeader("RateLimit-Reset", Long.toString(resetSeconds));
+    String shown = ctx.response().headers().get("RateLimit-Remaining");
+    if (!probe.isConsumed() || shown == null || Long.parseLong(shown) > probe.getRemainingTokens()) {
+      ctx.response()
+          .putHeader("RateLimit-Limit", Long.toString(capacity))
+          .putHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()))
+          .putHeader("RateLimit-Reset", Long.toString(resetSeconds));
+    }
     if (!probe.isConsumed()) {
       long retryAfter = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999) / 1_000_000_000);
       ctx.response().putHeader("Retry-After", Long.toString(retryAfter));

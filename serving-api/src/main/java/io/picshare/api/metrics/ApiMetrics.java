@@ -2,6 +2,7 @@ package io.picshare.api.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -32,11 +33,14 @@ public final class ApiMetrics {
     uploadBytes = Counter.builder("picshare.upload.bytes").description("bytes of stored photos").register(registry);
   }
 
-  /** One HTTP request, by method and status (paths are not labels: ids would explode them). */
+  /**
+   * One HTTP request, by method and status (paths are not labels: ids would explode them; a
+   * method HTTP does not define is labelled {@code other}, so clients cannot invent labels).
+   */
   public void request(String method, int status, long nanos) {
     Timer.builder("picshare.http.requests")
         .description("HTTP requests served")
-        .tag("method", method)
+        .tag("method", MethodLabel.of(method))
         .tag("status", Integer.toString(status))
         .publishPercentileHistogram()
         .maximumExpectedValue(Duration.ofSeconds(30))
@@ -60,6 +64,11 @@ public final class ApiMetrics {
    */
   public <T> void count(String name, String description, T source, ToDoubleFunction<T> total) {
     FunctionCounter.builder(name, source, total).description(description).register(registry);
+  }
+
+  /** Reports what {@code value} says of {@code source} now, e.g. bytes in flight; held weakly, as in {@link #count}. */
+  public <T> void gauge(String name, String description, T source, ToDoubleFunction<T> value) {
+    Gauge.builder(name, source, value).description(description).register(registry);
   }
 
   public String scrape() {

@@ -4,9 +4,14 @@ import io.picshare.api.config.StorageConfig;
 import io.picshare.api.domain.photo.BlobStore;
 import io.picshare.api.health.ComponentHealth;
 import io.picshare.api.health.HealthCheck;
+import static java.util.Objects.requireNonNull;
+
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.streams.ReadStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -96,6 +101,25 @@ public final class HdfsBlobStore implements BlobStore, HealthCheck, AutoCloseabl
       }
       return bytes;
     }, false);
+  }
+
+  /**
+   * A stream of {@code length} bytes of the file at {@code path} from {@code offset}, for content
+   * too large to hold whole; call on the Vert.x context that will consume it.
+   */
+  @Override
+  public Future<ReadStream<Buffer>> openRange(String path, long offset, long length) {
+    Context context = requireNonNull(Vertx.currentContext(), "openRange must be called on a Vert.x context");
+    return workers.<FSDataInputStream>executeBlocking(() -> {
+      FSDataInputStream in = fileSystem.open(new Path(path));
+      try {
+        in.seek(offset);
+      } catch (IOException | RuntimeException e) {
+        in.close();
+        throw e;
+      }
+      return in;
+    }, false).map(in -> new HdfsRangeStream(in, length, workers, context));
   }
 
   @Override

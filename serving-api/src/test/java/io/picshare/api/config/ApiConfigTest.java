@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ApiConfigTest {
@@ -17,10 +18,14 @@ class ApiConfigTest {
 
     assertThat(config.http()).isEqualTo(new HttpConfig(ServerRole.ALL, "0.0.0.0", 8080, 500,
         2 * Runtime.getRuntime().availableProcessors(), 20, Optional.empty(), Optional.empty()));
-    assertThat(config.upload()).isEqualTo(new UploadConfig(20 * 1024 * 1024, 50_000_000));
+    assertThat(config.upload()).isEqualTo(new UploadConfig(20 * 1024 * 1024, 50_000_000, 128 * 1024 * 1024));
     assertThat(config.auth().tokenTimeToLive()).isEqualTo(Duration.ofDays(1));
     assertThat(config.auth().tokenSecretFile().endsWith(Path.of(".picshare", "token.secret"))).isTrue();
-    assertThat(config.rateLimits()).isEqualTo(new RateLimitConfig(60, 600, 20, 30));
+    assertThat(config.rateLimits()).isEqualTo(new RateLimitConfig(60, 600, 20, 30, 10));
+    assertThat(config.admin()).isEqualTo(new AdminConfig("127.0.0.1", 9080));
+    assertThat(config.timeouts()).isEqualTo(new TimeoutConfig(Duration.ofSeconds(10), Duration.ofSeconds(30),
+        Duration.ofSeconds(10), Duration.ofSeconds(45), Duration.ofSeconds(60)));
+    assertThat(config.proxies()).isEqualTo(new ProxyConfig(List.of(), ForwardedHeader.X_FORWARDED_FOR));
     assertThat(config.storage()).isEqualTo(new StorageConfig(
         URI.create("hdfs://127.0.0.1:8020"), 3, 32, "127.0.0.1:2181", "127.0.0.1:9092",
         URI.create("http://127.0.0.1:8983/solr"), "photos", 256L * 1024 * 1024));
@@ -38,6 +43,48 @@ class ApiConfigTest {
     assertThat(config.http().role()).isEqualTo(ServerRole.READ);
     assertThat(config.storage().zookeeperQuorum()).isEqualTo("zk1:2181,zk2:2181");
     assertThat(config.storage().solrUrl()).isEqualTo(URI.create("http://solr:8983/solr"));
+  }
+
+  @Test
+  void edgeKeysMapToTheirFields() {
+    ApiConfig config = ApiConfig.from(new ConfigValues(Map.ofEntries(
+        Map.entry("http-port", "8081"),
+        Map.entry("header-timeout-seconds", "5"),
+        Map.entry("body-timeout-seconds", "20"),
+        Map.entry("request-timeout-seconds", "7"),
+        Map.entry("upload-timeout-seconds", "50"),
+        Map.entry("idle-timeout-seconds", "90"),
+        Map.entry("max-upload-bytes-in-flight", "50000000"),
+        Map.entry("rate-limit-logins-per-account-per-minute", "3"),
+        Map.entry("trusted-proxies", "10.0.0.0/8, 2001:db8::/32,192.0.2.7"),
+        Map.entry("forwarded-header", "Forwarded"),
+        Map.entry("admin-host", "0.0.0.0"))));
+
+    assertThat(config.timeouts()).isEqualTo(new TimeoutConfig(Duration.ofSeconds(5), Duration.ofSeconds(20),
+        Duration.ofSeconds(7), Duration.ofSeconds(50), Duration.ofSeconds(90)));
+    assertThat(config.upload().maxBytesInFlight()).isEqualTo(50_000_000);
+    assertThat(config.rateLimits().logInsPerAccountPerMinute()).isEqualTo(3);
+    assertThat(config.proxies()).isEqualTo(new ProxyConfig(
+        List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("2001:db8::/32"), Cidr.parse("192.0.2.7/32")), ForwardedHeader.FORWARDED));
+    assertThat(config.admin()).isEqualTo(new AdminConfig("0.0.0.0", 9081));
+    assertThat(ApiConfig.from(new ConfigValues(Map.of("http-port", "0"))).admin().port()).isZero();
+    assertThat(ApiConfig.from(new ConfigValues(Map.of("admin-port", "9464"))).admin().port()).isEqualTo(9464);
+  }
+
+  @Test
+  void edgeLimitsThatCannotWorkAreRefused() {
+    assertThatThrownBy(() -> ApiConfig.from(new ConfigValues(Map.of("upload-timeout-seconds", "120"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("between 1 and 110");
+    assertThatThrownBy(() -> ApiConfig.from(new ConfigValues(Map.of("idle-timeout-seconds", "45"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("must be longer than");
+    assertThatThrownBy(() -> ApiConfig.from(new ConfigValues(Map.of("max-upload-bytes-in-flight", "20000000"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("at least max-upload-bytes");
+    assertThatThrownBy(() -> ApiConfig.from(new ConfigValues(Map.of("trusted-proxies", "10.0.0.0/33"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("trusted-proxies");
+    assertThatThrownBy(() -> ApiConfig.from(new ConfigValues(Map.of("trusted-proxies", "proxy.example.com"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("not an IP address");
+    assertThatThrownBy(() -> ApiConfig.from(new ConfigValues(Map.of("forwarded-header", "x-real-ip"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("forwarded-header");
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -31,9 +32,12 @@ class OpenApiDocumentTest {
 
   @Test
   void documentsEveryRouteAndNothingElse() throws Exception {
-    Router router = ApiRouter.create(vertx, ApiConfig.defaults(),
-        new ApiRouter.Services(null, null, null, null, null, new ReadinessService(List.of(), Duration.ofSeconds(1)),
-            new ApiMetrics("all")));
+    ApiConfig config = ApiConfig.defaults();
+    Router router = ApiRouter.create(vertx, config,
+        new ApiRouter.Services(null, null, null, null, null,
+            new ReadinessService(List.of(), Duration.ofSeconds(1), Duration.ofSeconds(1), Clock.systemUTC()),
+            new ApiMetrics("all")),
+        EdgeLimits.create(vertx, config));
 
     Set<String> routed = new TreeSet<>();
     for (Route route : router.getRoutes()) {

@@ -38,6 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ExtendWith(LocalStackExtension.class)
 class BadInputIT {
   private static final int MAX_UPLOAD_BYTES = 1024 * 1024;
+  private static final int UPLOAD_BYTES_IN_FLIGHT = 1_300_000;
 
   private static PicShareApi api;
   private static ApiClient client;
@@ -49,8 +50,10 @@ class BadInputIT {
 
   @BeforeAll
   static void start(StackEndpoints stack) throws Exception {
-    api = PicShareApi.start(StackConfigs.api(stack, Map.of("max-upload-bytes", Integer.toString(MAX_UPLOAD_BYTES))))
-        .await(60, TimeUnit.SECONDS);
+    api = PicShareApi.start(StackConfigs.api(stack, Map.of(
+        "max-upload-bytes", Integer.toString(MAX_UPLOAD_BYTES),
+        "max-upload-bytes-in-flight", Integer.toString(UPLOAD_BYTES_IN_FLIGHT),
+        "body-timeout-seconds", "2"))).await(60, TimeUnit.SECONDS);
     client = new ApiClient(api.port());
     username = "bea_" + UUID.randomUUID().toString().substring(0, 8);
     assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode()).isEqualTo(201);
@@ -122,7 +125,24 @@ class BadInputIT {
         bad("deleting without a token", 401, "unauthenticated", c -> c.send(c.request("/v1/photos/" + photoId).DELETE())),
         bad("unknown route", 404, "not-found", c -> c.get("/v2/anything")),
         bad("wrong method", 405, "method-not-allowed", c -> c.send(c.request("/v1/photos/" + photoId)
-            .method("PATCH", HttpRequest.BodyPublishers.noBody()))));
+            .method("PATCH", HttpRequest.BodyPublishers.noBody()))),
+        bad("invented method", 405, "method-not-allowed", c -> c.send(c.request("/v1/photos/" + photoId)
+            .method("FOO", HttpRequest.BodyPublishers.noBody()))),
+        bad("body sent too slowly", 408, "request-timeout", c -> {
+          try (RawHttp slow = new RawHttp(api.port())) {
+            slow.send(RawHttp.head("POST", "/v1/users", "Content-Type", "application/json", "Content-Length", "60"))
+                .send("{\"username\": \"sl");
+            return slow.readResponse();
+          }
+        }),
+        bad("upload beyond the bytes in flight", 503, "service-unavailable", c -> {
+          try (RawHttp held = new RawHttp(api.port())) {
+            held.send(RawHttp.head("POST", "/v1/photos", "Authorization", "Bearer " + token,
+                "Content-Type", "multipart/form-data; boundary=held", "Content-Length", "1100000")).send("--held\r\n");
+            Thread.sleep(200);
+            return c.upload(token, TestPhotos.jpeg(1200, 900, 5), "no room now");
+          }
+        }));
   }
 
   @ParameterizedTest(name = "{0} → {1}")
@@ -140,6 +160,10 @@ class BadInputIT {
     if (status == 401) {
       assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
     }
+    if (status == 503) {
+      assertThat(response.headers().firstValue("Retry-After")).isPresent();
+    }
+    assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
   }
 
   /** One request of the matrix. */

@@ -41,7 +41,7 @@ class EventsIT {
       assertThat(uploaded.getJsonObject("photo").getString("sha256")).hasSize(64);
       assertThat(awaitEvent(stack, "photo-deleted", id).getString("type")).isEqualTo("photo-deleted");
       System.gc(); // the metric must survive a collection (Micrometer holds its source weakly)
-      assertThat(text(client.get("/metrics")))
+      assertThat(text(new ApiClient(api.adminPort()).get("/metrics")))
           .containsPattern("picshare_events_published_total\\{role=\"all\"} [1-9]");
     }
   }
@@ -53,7 +53,7 @@ class EventsIT {
     try (PicShareApi cutOff = PicShareApi.start(StackConfigs.api(stack,
         Map.of("kafka-bootstrap", "127.0.0.1:" + nothingListens))).await(60, TimeUnit.SECONDS)) {
       ApiClient client = new ApiClient(cutOff.port());
-      HttpResponse<byte[]> ready = client.get("/health/ready");
+      HttpResponse<byte[]> ready = new ApiClient(cutOff.adminPort()).get("/health/ready");
       assertThat(ready.statusCode()).isEqualTo(503);
       assertThat(json(ready).getJsonObject("components").getJsonObject("kafka").getString("status")).isEqualTo("DOWN");
 

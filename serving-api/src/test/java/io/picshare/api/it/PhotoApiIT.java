@@ -65,7 +65,8 @@ class PhotoApiIT {
     assertThat(content.statusCode()).isEqualTo(200);
     assertThat(content.body()).isEqualTo(photo);
     assertThat(content.headers().firstValue("Content-Type")).hasValue("image/jpeg");
-    assertThat(content.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+    assertThat(content.headers().firstValue("Cache-Control")).hasValue("public, max-age=86400, immutable");
+    assertThat(content.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     String etag = content.headers().firstValue("ETag").orElseThrow();
     assertThat(etag).matches("\"[0-9a-f]{64}\"");
 
@@ -83,6 +84,35 @@ class PhotoApiIT {
     HttpResponse<byte[]> metadata = client.get("/v1/photos/" + id);
     assertThat(metadata.statusCode()).isEqualTo(200);
     assertThat(json(metadata)).isEqualTo(created);
+  }
+
+  @Test
+  void a15MegabytePhotoStreamsByteIdenticalWholeAndInRanges() throws Exception {
+    String token = client.newUserToken("big");
+    byte[] photo = TestPhotos.noisePng(2240, 2240, 15);
+    assertThat(photo.length).isGreaterThan(14_000_000);
+    HttpResponse<byte[]> upload = client.upload(token, photo, "fifteen megabytes of noise");
+    assertThat(upload.statusCode()).as(text(upload)).isEqualTo(201);
+    String id = json(upload).getString("id");
+
+    HttpResponse<byte[]> content = client.get("/v1/photos/" + id + "/content");
+
+    assertThat(content.statusCode()).isEqualTo(200);
+    assertThat(content.headers().firstValue("Content-Length")).hasValue(Integer.toString(photo.length));
+    assertThat(content.headers().firstValue("Content-Type")).hasValue("image/png");
+    assertThat(content.headers().firstValue("Cache-Control")).hasValue("public, max-age=86400, immutable");
+    assertThat(content.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(Arrays.equals(content.body(), photo)).as("byte-identical").isTrue();
+
+    // a range across chunk boundaries, deep inside the file
+    int first = 5_000_001;
+    int last = first + 3 * 1024 * 1024 + 17;
+    HttpResponse<byte[]> range = client.get("/v1/photos/" + id + "/content", "Range", "bytes=" + first + "-" + last);
+    assertThat(range.statusCode()).isEqualTo(206);
+    assertThat(range.headers().firstValue("Content-Range")).hasValue("bytes " + first + "-" + last + "/" + photo.length);
+    assertThat(Arrays.equals(range.body(), Arrays.copyOfRange(photo, first, last + 1))).isTrue();
+    HttpResponse<byte[]> tail = client.get("/v1/photos/" + id + "/content", "Range", "bytes=-2000000");
+    assertThat(Arrays.equals(tail.body(), Arrays.copyOfRange(photo, photo.length - 2_000_000, photo.length))).isTrue();
   }
 
   @Test

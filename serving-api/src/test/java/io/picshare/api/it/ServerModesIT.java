@@ -21,7 +21,9 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -86,6 +88,80 @@ class ServerModesIT {
       assertThat(third.headers().firstValue("RateLimit-Remaining")).hasValue("0");
       assertThat(Long.parseLong(third.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
     }
+  }
+
+  @Test
+  void aSpoofedForwardedForFromAnUntrustedPeerDoesNotEscapeThePerClientLimit(StackEndpoints stack) throws Exception {
+    try (PicShareApi api = PicShareApi.start(StackConfigs.api(stack, Map.of("rate-limit-logins-per-minute", "2")))
+        .await(60, TimeUnit.SECONDS)) {
+      ApiClient client = new ApiClient(api.port());
+      String username = signUp(client, "xff");
+
+      List<Integer> statuses = new ArrayList<>();
+      for (String claimed : List.of("203.0.113.1", "203.0.113.2", "203.0.113.3")) {
+        statuses.add(logIn(client, username, "X-Forwarded-For", claimed).statusCode());
+      }
+
+      assertThat(statuses).containsExactly(201, 201, 429);
+    }
+  }
+
+  @Test
+  void behindATrustedProxyEachForwardedClientHasItsOwnLimitAndIpv6CountsPerSlash64(StackEndpoints stack) throws Exception {
+    try (PicShareApi api = PicShareApi.start(StackConfigs.api(stack, Map.of(
+        "rate-limit-logins-per-minute", "2", "trusted-proxies", "127.0.0.0/8, ::1"))).await(60, TimeUnit.SECONDS)) {
+      ApiClient client = new ApiClient(api.port());
+      String username = signUp(client, "proxied");
+
+      // what the client wrote (left) is ignored; the proxy's entry (rightmost) counts
+      assertThat(logIn(client, username, "X-Forwarded-For", "1.1.1.1, 203.0.113.10").statusCode()).isEqualTo(201);
+      assertThat(logIn(client, username, "X-Forwarded-For", "2.2.2.2, 203.0.113.10").statusCode()).isEqualTo(201);
+      assertThat(logIn(client, username, "X-Forwarded-For", "3.3.3.3, 203.0.113.10").statusCode()).isEqualTo(429);
+      assertThat(logIn(client, username, "X-Forwarded-For", "203.0.113.11").statusCode()).isEqualTo(201);
+
+      assertThat(logIn(client, username, "X-Forwarded-For", "2001:db8:1:2::1").statusCode()).isEqualTo(201);
+      assertThat(logIn(client, username, "X-Forwarded-For", "2001:db8:1:2::2").statusCode()).isEqualTo(201);
+      assertThat(logIn(client, username, "X-Forwarded-For", "2001:db8:1:2:ffff::3").statusCode())
+          .as("same /64").isEqualTo(429);
+      assertThat(logIn(client, username, "X-Forwarded-For", "2001:db8:1:3::1").statusCode())
+          .as("next /64").isEqualTo(201);
+    }
+  }
+
+  @Test
+  void logInsAreAlsoLimitedPerAccountWhateverTheClient(StackEndpoints stack) throws Exception {
+    try (PicShareApi api = PicShareApi.start(StackConfigs.api(stack, Map.of(
+        "rate-limit-logins-per-account-per-minute", "2", "trusted-proxies", "127.0.0.0/8, ::1")))
+        .await(60, TimeUnit.SECONDS)) {
+      ApiClient client = new ApiClient(api.port());
+      String username = signUp(client, "acct");
+      String other = signUp(client, "acct");
+
+      HttpResponse<byte[]> first = logIn(client, username, "X-Forwarded-For", "203.0.113.21");
+      HttpResponse<byte[]> second = logIn(client, username.toUpperCase(java.util.Locale.ROOT), "X-Forwarded-For", "203.0.113.22");
+      HttpResponse<byte[]> third = logIn(client, username, "X-Forwarded-For", "203.0.113.23");
+
+      assertThat(first.headers().firstValue("RateLimit-Limit")).as("the nearer limit is shown").hasValue("2");
+      assertThat(third.statusCode()).as(text(third)).isEqualTo(429);
+      assertThat(json(third).getString("detail")).contains("this account");
+      assertThat(second.statusCode()).as("a differently cased name is the same account").isNotEqualTo(429);
+      assertThat(logIn(client, other, "X-Forwarded-For", "203.0.113.23").statusCode()).isEqualTo(201);
+    }
+  }
+
+  private static String signUp(ApiClient client, String prefix) throws Exception {
+    String username = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode()).isEqualTo(201);
+    return username;
+  }
+
+  private static HttpResponse<byte[]> logIn(ApiClient client, String username, String... headers) throws Exception {
+    HttpRequest.Builder request = client.request("/v1/sessions").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(ApiClient.credentials(username)));
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return client.send(request);
   }
 
   @Test

@@ -31,6 +31,18 @@ final class TestPhotos {
     return encode(image, "jpg");
   }
 
+  /** A PNG of random pixels: it does not compress, so it is about {@code 3 × width × height} bytes. */
+  static byte[] noisePng(int width, int height, long seed) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Random random = new Random(seed);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        image.setRGB(x, y, random.nextInt());
+      }
+    }
+    return encode(image, "png");
+  }
+
   static byte[] png(int width, int height) {
     return encode(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "png");
   }

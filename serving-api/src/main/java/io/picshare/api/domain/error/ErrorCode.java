@@ -18,6 +18,7 @@ public enum ErrorCode {
   INVALID_IMAGE("invalid-image", "Invalid Image"),
   IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency Key Reused"),
   RANGE_NOT_SATISFIABLE("range-not-satisfiable", "Range Not Satisfiable"),
+  REQUEST_TIMEOUT("request-timeout", "Request Timeout"),
   RATE_LIMITED("rate-limited", "Too Many Requests"),
   SERVICE_UNAVAILABLE("service-unavailable", "Service Unavailable"),
   INTERNAL_ERROR("internal-error", "Internal Server Error");

@@ -9,6 +9,8 @@ import io.picshare.data.UserStore;
 import io.picshare.schema.id.PublicIds;
 import io.picshare.schema.record.BlobLocation;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.streams.ReadStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +21,9 @@ import java.util.OptionalLong;
  * of immutable content; whether a photo exists is always asked of the store).
  */
 public final class PhotoReadService {
+  /** Uncacheable content longer than this is streamed rather than read into memory whole. */
+  public static final long STREAM_ABOVE_BYTES = 1024 * 1024;
+
   private final PhotoStore photos;
   private final UserStore users;
   private final BlobStore blobs;
@@ -57,6 +62,20 @@ public final class PhotoReadService {
     return whole.map(bytes -> offset == 0 && length == bytes.length
         ? bytes
         : Arrays.copyOfRange(bytes, Math.toIntExact(offset), Math.toIntExact(offset + length)));
+  }
+
+  /**
+   * Whether {@code length} bytes of the photo should be streamed ({@link #streamContent}) rather
+   * than read whole: more than {@link #STREAM_ABOVE_BYTES} of a photo too large to cache.
+   */
+  public boolean streamsContent(StoredPhoto photo, long length) {
+    return length > STREAM_ABOVE_BYTES && !ContentCache.fits(photo.record().location());
+  }
+
+  /** {@code length} bytes of the photo from {@code offset}, streamed from storage with backpressure. */
+  public Future<ReadStream<Buffer>> streamContent(StoredPhoto photo, long offset, long length) {
+    BlobLocation location = photo.record().location();
+    return blobs.openRange(location.path(), location.offset() + offset, length);
   }
 
   public Future<PhotoPage> list(String username, Optional<String> cursor, int limit) {
