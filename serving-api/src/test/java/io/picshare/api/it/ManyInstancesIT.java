@@ -259,7 +259,7 @@ class ManyInstancesIT {
         assertThat(Bytes.toString(hbase.get().get().getTable(OutboxDeadLettersTable.NAME).get(new Get(row)).get()
             .getValue(OutboxDeadLettersTable.EVENT, OutboxDeadLettersTable.REASON))).isNotBlank();
       }
-      assertThat(text(client.get("/metrics"))).containsPattern("picshare_outbox_dead_letters_total\\{role=\"all\"} [2-9]");
+      assertThat(text(new ApiClient(api.adminPort()).get("/metrics"))).containsPattern("picshare_outbox_dead_letters_total\\{role=\"all\"} [2-9]");
     }
   }
 
