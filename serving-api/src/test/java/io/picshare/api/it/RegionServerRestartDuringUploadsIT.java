@@ -6,6 +6,7 @@ import io.picshare.api.PicShareApi;
 import io.picshare.stack.StackEndpoints;
 import io.picshare.stack.StackFaults;
 import io.picshare.stack.junit.LocalStackExtension;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalStackExtension.class)
 class RegionServerRestartDuringUploadsIT {
   private static final int CLIENTS = 8;
-  private static final Duration DOWN_FOR = Duration.ofSeconds(5);
+  /** Longer than the API's HBase operation timeout (30 s), so uploads fail and are retried, not only stall. */
+  private static final Duration DOWN_FOR = Duration.ofSeconds(35);
   private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(4);
 
   @Test
@@ -59,7 +61,7 @@ class RegionServerRestartDuringUploadsIT {
         }
         onlineAt = System.currentTimeMillis();
         // Retries of the photos that failed meanwhile now succeed; upload a little longer on a whole cluster.
-        uploader.awaitAcknowledged(uploader.acknowledgedCount() + CLIENTS, Duration.ofSeconds(120));
+        uploader.keepUploading(Duration.ofSeconds(5));
         outcome = uploader.finish();
       }
       System.out.printf("RegionServerRestartDuringUploadsIT: region server down %.1f s, new one serving every region"
@@ -71,12 +73,15 @@ class RegionServerRestartDuringUploadsIT {
 
       assertThat(outcome.unacknowledged()).as("photos never acknowledged").isEmpty();
       assertThat(outcome.attemptsInFlightAt(killedAt)).as("uploads in flight when the region server died").isPositive();
+      assertThat(outcome.retriedPhotos()).as("photos retried after a failure while HBase was down").isPositive();
     }
 
     // A fresh API instance, so nothing is served from the uploading instance's memory or caches.
     try (PicShareApi verifier = PicShareApi.start(StackConfigs.api(stack, Map.of("worker-id", "24")))
         .await(60, TimeUnit.SECONDS)) {
       ApiClient client = new ApiClient(verifier.port());
+      HttpResponse<byte[]> ready = client.get("/health/ready");
+      assertThat(ready.statusCode()).as("the repaired stack is ready: " + ApiClient.text(ready)).isEqualTo(200);
       RetryingUploader.assertEachAcknowledgedPhotoListedOnceAndIntact(client, username, outcome.acknowledged());
       RetryingUploader.assertReplaysNameTheSamePhoto(client, client.logIn(username), outcome.acknowledged());
     }

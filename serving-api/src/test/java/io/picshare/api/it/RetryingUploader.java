@@ -88,6 +88,14 @@ final class RetryingUploader implements AutoCloseable {
       return attempts.stream().filter(attempt -> attempt.inFlightAt(millis)).count();
     }
 
+    /** Attempts sent and acknowledged with 201 within [{@code fromMillis}, {@code toMillis}]. */
+    long attemptsSentAndAcknowledgedBetween(long fromMillis, long toMillis) {
+      return attempts.stream()
+          .filter(attempt -> attempt.outcome().equals("201"))
+          .filter(attempt -> attempt.startedAtMillis() >= fromMillis && attempt.endedAtMillis() <= toMillis)
+          .count();
+    }
+
     long acknowledgedBetween(long fromMillis, long toMillis) {
       return acknowledged.stream()
           .filter(photo -> photo.acknowledgedAtMillis() >= fromMillis && photo.acknowledgedAtMillis() <= toMillis)
@@ -145,6 +153,12 @@ final class RetryingUploader implements AutoCloseable {
   /** The photos acknowledged so far. */
   List<Acknowledged> acknowledgedSoFar() {
     return List.copyOf(acknowledged);
+  }
+
+  /** Lets the clients upload for {@code duration}, then until {@code clients} more photos are acknowledged. */
+  void keepUploading(Duration duration) throws InterruptedException {
+    Thread.sleep(duration.toMillis());
+    awaitAcknowledged(acknowledgedCount() + clients, Duration.ofSeconds(120));
   }
 
   /** Waits until at least {@code count} photos in all have been acknowledged; fails after {@code timeout}. */

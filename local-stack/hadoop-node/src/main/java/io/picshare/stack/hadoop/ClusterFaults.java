@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.apache.hadoop.hbase.MiniHBaseCluster;
 import org.apache.hadoop.hbase.ServerName;
 import org.apache.hadoop.hbase.TableName;
@@ -80,13 +81,16 @@ final class ClusterFaults {
     stoppedDataNodes.remove(slot);
     dfs.waitActive();
     FSNamesystem namesystem = dfs.getNamesystem();
-    awaitOrFail("every block fully replicated", () -> {
+    awaitOrFail(() -> {
       triggerHeartbeats();
       return namesystem.getNumLiveDataNodes() == dataNodeAddresses.size()
           && namesystem.getLowRedundancyBlocks() == 0
           && namesystem.getPendingReconstructionBlocks() == 0
           && namesystem.getMissingBlocksCount() == 0;
-    });
+    }, () -> "HDFS not whole: " + namesystem.getNumLiveDataNodes() + " live DataNodes, "
+        + namesystem.getLowRedundancyBlocks() + " blocks short of replicas, "
+        + namesystem.getPendingReconstructionBlocks() + " being re-replicated, "
+        + namesystem.getMissingBlocksCount() + " missing");
     return "restarted DataNode " + slot + " (" + address + "); " + namesystem.getNumLiveDataNodes()
         + " live DataNodes, no block short of replicas, after " + millisSince(started) + " ms";
   }
@@ -111,7 +115,9 @@ final class ClusterFaults {
     long started = System.nanoTime();
     RegionServerThread thread = hbase.startRegionServerAndWait(REPAIR_TIMEOUT.toMillis());
     HMaster master = hbase.getMaster();
-    awaitOrFail("every region online", () -> everyRegionOnline(master));
+    awaitOrFail(() -> everyRegionOnline(master), () -> "HBase not whole: "
+        + master.getAssignmentManager().getRegionStates().getRegionsInTransitionCount() + " regions in transition, "
+        + (master.getServerManager().areDeadServersInProgress() ? "" : "no ") + "dead servers being recovered");
     return "started region server " + thread.getRegionServer().getServerName()
         + "; every region online after " + millisSince(started) + " ms";
   }
@@ -158,11 +164,11 @@ final class ClusterFaults {
     return dataNodeAddresses.get(slot);
   }
 
-  private static void awaitOrFail(String what, BooleanSupplier condition) throws InterruptedException {
+  private static void awaitOrFail(BooleanSupplier condition, Supplier<String> state) throws InterruptedException {
     long deadline = System.nanoTime() + REPAIR_TIMEOUT.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("not " + what + " after " + REPAIR_TIMEOUT.toSeconds() + " s");
+        throw new IllegalStateException(state.get() + " after " + REPAIR_TIMEOUT.toSeconds() + " s");
       }
       Thread.sleep(200);
     }
