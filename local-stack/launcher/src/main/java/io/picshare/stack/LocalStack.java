@@ -46,15 +46,24 @@ public final class LocalStack implements AutoCloseable {
       "--add-modules", "jdk.unsupported",
       "-Dorg.apache.hbase.thirdparty.io.netty.tryReflectionSetAccessible=true");
 
-  /** How to start the stack. */
+  /**
+   * How to start the stack. With {@code faultControl} the Hadoop node also serves its loopback
+   * fault-control endpoint, for tests ({@link #faults()}); {@code picshare up} leaves it off.
+   */
   public record Options(
-      Path repoRoot, Path dataDir, StackPorts ports, boolean fresh, ApiMode apiMode, PrintStream progress) {
+      Path repoRoot, Path dataDir, StackPorts ports, boolean fresh, ApiMode apiMode, PrintStream progress,
+      boolean faultControl) {
     public Options {
       repoRoot = repoRoot.toAbsolutePath().normalize();
       dataDir = dataDir.toAbsolutePath().normalize();
       requireNonNull(ports, "ports is null");
       requireNonNull(apiMode, "apiMode is null");
       requireNonNull(progress, "progress is null");
+    }
+
+    /** Without fault control. */
+    public Options(Path repoRoot, Path dataDir, StackPorts ports, boolean fresh, ApiMode apiMode, PrintStream progress) {
+      this(repoRoot, dataDir, ports, fresh, apiMode, progress, false);
     }
   }
 
@@ -63,6 +72,7 @@ public final class LocalStack implements AutoCloseable {
   private final CompletableFuture<NodeFailedException> failure = new CompletableFuture<>();
   private volatile boolean stopping;
   private StackEndpoints endpoints;
+  private StackFaults faults;
 
   private LocalStack(Options options) {
     this.options = options;
@@ -93,6 +103,14 @@ public final class LocalStack implements AutoCloseable {
     return endpoints;
   }
 
+  /** Fault injection into HDFS and HBase; only for a stack started with {@link Options#faultControl()}. */
+  public StackFaults faults() {
+    if (faults == null) {
+      throw new IllegalStateException("the stack was not started with fault control (LocalStack.Options.faultControl)");
+    }
+    return faults;
+  }
+
   public Options options() {
     return options;
   }
@@ -116,11 +134,15 @@ public final class LocalStack implements AutoCloseable {
       Directories.deleteRecursively(options.dataDir());
     }
     StackPorts ports = options.ports();
+    List<String> hadoopArguments = new ArrayList<>(List.of(
+        "--namenode-port", Integer.toString(ports.namenode()),
+        "--namenode-http-port", Integer.toString(ports.namenodeHttp()),
+        "--zookeeper-port", Integer.toString(ports.zookeeper())));
+    if (options.faultControl()) {
+      hadoopArguments.addAll(List.of("--fault-control-port", "0"));
+    }
     NodeProcess hadoop = launch(nodeSpec("hadoop", "local-stack/hadoop-node",
-        "io.picshare.stack.hadoop.HadoopNode", "-Xmx1g", HADOOP_JVM_OPTIONS,
-        List.of("--namenode-port", Integer.toString(ports.namenode()),
-            "--namenode-http-port", Integer.toString(ports.namenodeHttp()),
-            "--zookeeper-port", Integer.toString(ports.zookeeper()))));
+        "io.picshare.stack.hadoop.HadoopNode", "-Xmx1g", HADOOP_JVM_OPTIONS, hadoopArguments));
     NodeProcess kafka = launch(nodeSpec("kafka", "local-stack/kafka-node",
         "io.picshare.stack.kafka.KafkaNode", "-Xmx512m", List.of(),
         List.of("--port", Integer.toString(ports.kafka()),
@@ -134,6 +156,9 @@ public final class LocalStack implements AutoCloseable {
     Map<String, String> solrReady = await(solr);
     Map<String, String> kafkaReady = await(kafka);
     Map<String, String> hadoopReady = await(hadoop);
+    if (options.faultControl()) {
+      faults = new StackFaults(URI.create(hadoopReady.get("fault-control")));
+    }
     URI api = URI.create("http://127.0.0.1:" + ports.api());
     URI writeApi = options.apiMode() == ApiMode.SPLIT ? URI.create("http://127.0.0.1:" + ports.writeApi()) : api;
     boolean withApi = options.apiMode() != ApiMode.NONE;

@@ -66,6 +66,11 @@ final class ApiClient {
 
   /** {@code POST /v1/photos} with the given multipart parts (a null value omits the part). */
   HttpResponse<byte[]> upload(String token, byte[] file, String title, Map<String, String> headers) throws Exception {
+    return send(uploadRequest(token, file, title, headers));
+  }
+
+  /** The request {@link #upload(String, byte[], String, Map)} sends, for callers that add to it (a timeout). */
+  HttpRequest.Builder uploadRequest(String token, byte[] file, String title, Map<String, String> headers) {
     String boundary = "----picshare" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     if (title != null) {
@@ -86,7 +91,7 @@ final class ApiClient {
       request.header("Authorization", "Bearer " + token);
     }
     headers.forEach(request::header);
-    return send(request);
+    return request;
   }
 
   HttpResponse<byte[]> upload(String token, byte[] file, String title) throws Exception {

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hbase.HBaseConfiguration;
 import org.apache.hadoop.hbase.MiniHBaseCluster;
@@ -23,6 +25,9 @@ import org.apache.hadoop.hdfs.MiniDFSCluster;
  * {@code --data-dir}. HDFS is formatted only on the first start; later starts reuse its blocks,
  * so HBase finds its tables again. ZooKeeper holds only transient state in HBase 2.6 and starts
  * empty each time. The PicShare tables are created (idempotently) before the node reports ready.
+ * With {@code --fault-control-port} (0: any free port) it also serves a loopback endpoint that
+ * tests use to stop and restart DataNodes and the region server ({@link FaultControlServer}); its
+ * address is the ready file's {@code fault-control} entry.
  */
 public final class HadoopNode implements NodeRuntime.Component {
   private static final int DATANODES = 3;
@@ -31,21 +36,25 @@ public final class HadoopNode implements NodeRuntime.Component {
   private final int namenodePort;
   private final int namenodeHttpPort;
   private final int zookeeperPort;
+  private final Optional<Integer> faultControlPort;
   private MiniDFSCluster dfs;
   private MiniZooKeeperCluster zookeeper;
   private MiniHBaseCluster hbase;
+  private FaultControlServer faultControl;
 
-  HadoopNode(Path dataDir, int namenodePort, int namenodeHttpPort, int zookeeperPort) {
+  HadoopNode(Path dataDir, int namenodePort, int namenodeHttpPort, int zookeeperPort, Optional<Integer> faultControlPort) {
     this.dataDir = dataDir;
     this.namenodePort = namenodePort;
     this.namenodeHttpPort = namenodeHttpPort;
     this.zookeeperPort = zookeeperPort;
+    this.faultControlPort = faultControlPort;
   }
 
   public static void main(String[] args) {
     NodeArguments arguments = NodeArguments.parse(args);
     NodeRuntime.run("hadoop", arguments, new HadoopNode(arguments.dataDir(),
-        arguments.port("namenode-port"), arguments.port("namenode-http-port"), arguments.port("zookeeper-port")));
+        arguments.port("namenode-port"), arguments.port("namenode-http-port"), arguments.port("zookeeper-port"),
+        arguments.optionalPort("fault-control-port")));
   }
 
   @Override
@@ -55,6 +64,9 @@ public final class HadoopNode implements NodeRuntime.Component {
     conf.setInt("dfs.replication", DATANODES);
     conf.setBoolean("dfs.namenode.redundancy.considerLoad", false);
     conf.setBoolean("dfs.permissions.enabled", false);
+    // A re-replication that failed (say, to a DataNode that died and the NameNode still counts
+    // live) is retried after 10 s instead of 5 min, so a restarted DataNode is caught up quickly.
+    conf.setInt("dfs.namenode.reconstruction.pending.timeout-sec", 10);
 
     Path hdfsDir = dataDir.resolve("hdfs");
     Path formatted = hdfsDir.resolve("FORMATTED");
@@ -99,11 +111,19 @@ public final class HadoopNode implements NodeRuntime.Component {
         System.out.println("schema: " + step);
       }
     }
-    return Map.of("hdfs", hdfsUri, "zookeeper", "127.0.0.1:" + zookeeperPort);
+    Map<String, String> endpoints = new TreeMap<>(Map.of("hdfs", hdfsUri, "zookeeper", "127.0.0.1:" + zookeeperPort));
+    if (faultControlPort.isPresent()) {
+      faultControl = FaultControlServer.start(faultControlPort.get(), new ClusterFaults(dfs, hbase));
+      endpoints.put("fault-control", faultControl.uri().toString());
+    }
+    return endpoints;
   }
 
   @Override
   public void stop() throws IOException {
+    if (faultControl != null) {
+      faultControl.close();
+    }
     if (hbase != null) {
       hbase.shutdown();
       hbase.waitUntilShutDown();

@@ -4,6 +4,7 @@ import io.picshare.stack.ApiMode;
 import io.picshare.stack.LocalStack;
 import io.picshare.stack.RepositoryRoot;
 import io.picshare.stack.StackEndpoints;
+import io.picshare.stack.StackFaults;
 import io.picshare.stack.StackPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Starts the local stack's backends (HDFS with 3 DataNodes, ZooKeeper, HBase, Kafka, Solr; each
  * in its own JVM, on free ports, in a fresh directory under {@code target/}) once per test JVM,
  * hands tests its {@link StackEndpoints}, and stops it when the test JVM's last test has run.
+ * A test that also asks for {@link StackFaults} can break and repair HDFS and HBase; it must
+ * repair what it broke, since later tests share the stack.
  *
  * <pre>{@code
  * @ExtendWith(LocalStackExtension.class)
@@ -36,12 +39,14 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == StackEndpoints.class;
+    Class<?> type = parameter.getParameter().getType();
+    return type == StackEndpoints.class || type == StackFaults.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return stack(context).endpoints();
+    LocalStack stack = stack(context);
+    return parameter.getParameter().getType() == StackFaults.class ? stack.faults() : stack.endpoints();
   }
 
   private static LocalStack stack(ExtensionContext context) {
@@ -55,7 +60,7 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
       Path root = RepositoryRoot.find();
       Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "local-stack-");
       System.out.println("Starting the local stack for tests in " + dataDir.toAbsolutePath());
-      return LocalStack.start(new LocalStack.Options(root, dataDir, StackPorts.ephemeral(), false, ApiMode.NONE, System.out));
+      return LocalStack.start(new LocalStack.Options(root, dataDir, StackPorts.ephemeral(), false, ApiMode.NONE, System.out, true));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

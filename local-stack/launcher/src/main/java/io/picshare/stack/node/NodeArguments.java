@@ -3,6 +3,7 @@ package io.picshare.stack.node;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The command line the launcher gives every node: {@code --data-dir D --ready-file F} plus
@@ -35,12 +36,26 @@ public final class NodeArguments {
     return value;
   }
 
+  /** The value of {@code --name}, or empty if it was not given. */
+  public Optional<String> optional(String name) {
+    return Optional.ofNullable(values.get(name));
+  }
+
   public Path path(String name) {
     return Path.of(required(name)).toAbsolutePath();
   }
 
   public int port(String name) {
-    int port = Integer.parseInt(required(name));
+    return port(name, required(name));
+  }
+
+  /** The port given as {@code --name}, or empty if it was not given; 0 means any free port. */
+  public Optional<Integer> optionalPort(String name) {
+    return optional(name).map(value -> port(name, value));
+  }
+
+  private static int port(String name, String value) {
+    int port = Integer.parseInt(value);
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--" + name + " is not a port: " + port);
     }

@@ -18,6 +18,16 @@ class NodeArgumentsTest {
   }
 
   @Test
+  void anOptionalPortMayBeAbsent() {
+    NodeArguments arguments = NodeArguments.parse(new String[] {"--control-port", "0"});
+
+    assertThat(arguments.optionalPort("control-port")).contains(0);
+    assertThat(arguments.optionalPort("other-port")).isEmpty();
+    assertThatThrownBy(() -> NodeArguments.parse(new String[] {"--p", "-1"}).optionalPort("p"))
+        .hasMessageContaining("not a port");
+  }
+
+  @Test
   void rejectsMalformedCommandLines() {
     assertThatThrownBy(() -> NodeArguments.parse(new String[] {"--port"}))
         .isInstanceOf(IllegalArgumentException.class);
