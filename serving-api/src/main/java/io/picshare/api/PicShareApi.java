@@ -175,12 +175,12 @@ public final class PicShareApi implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws java.util.concurrent.TimeoutException, java.util.concurrent.ExecutionException {
     relay.close();
     server.close().await(10, TimeUnit.SECONDS);
     admin.close().await(10, TimeUnit.SECONDS);
     vertx.cancelTimer(leaseTimer);
-    workerId.release().get(5, TimeUnit.SECONDS);
+    workerId.release().orTimeout(5, TimeUnit.SECONDS).exceptionally(error -> false).join();
     metrics.close();
     backends.close();
     vertx.close().await(10, TimeUnit.SECONDS);
