@@ -52,6 +52,7 @@ public final class PhotoUploadService {
   private final ImageInspector inspector;
   private final IdSource ids;
   private final WorkerExecutor cpu;
+  private final Clock clock;
   private final PhotoEvents events;
   private final Duration commitDeadline;
 
@@ -73,6 +74,7 @@ public final class PhotoUploadService {
     this.inspector = requireNonNull(inspector, "inspector is null");
     this.ids = requireNonNull(ids, "ids is null");
     this.cpu = requireNonNull(cpu, "cpu is null");
+    this.clock = requireNonNull(clock, "clock is null");
     this.events = new PhotoEvents(clock);
     if (commitDeadline.plus(storeWriteTimeout).compareTo(UploadIdempotency.TAKEOVER_AFTER) >= 0) {
       throw new IllegalArgumentException("upload deadline " + commitDeadline + " plus store write timeout "
@@ -156,7 +158,7 @@ public final class PhotoUploadService {
         image.width(), image.height(), image.orientation(),
         image.location().map(GeoPoint::latitude).orElse(null),
         image.location().map(GeoPoint::longitude).orElse(null),
-        inspected.sha256(), BlobLocation.wholeFile(path, bytes.length), System.currentTimeMillis());
+        inspected.sha256(), BlobLocation.wholeFile(path, bytes.length), clock.millis());
     StoredPhoto photo = new StoredPhoto(record, uploader.username());
     OutboxStore.Entry event = events.entry(ids.next(), PhotoEvent.Type.UPLOADED, photo);
     // The bytes, the event and the id lookup are written at once (none is visible alone); the
