@@ -8,7 +8,6 @@ import io.picshare.stack.StackFaults;
 import io.picshare.stack.junit.LocalStackExtension;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ class DataNodeLossDuringUploadsIT {
     RetryingUploader.Outcome outcome;
     long stoppedAt;
     long restartedAt;
-    try (PicShareApi api = PicShareApi.start(StackConfigs.api(stack, Map.of("worker-id", "21")))
+    try (PicShareApi api = PicShareApi.start(RetryingUploader.apiConfig(stack, 21))
         .await(60, TimeUnit.SECONDS)) {
       ApiClient client = new ApiClient(api.port());
       assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode()).isEqualTo(201);
@@ -83,7 +82,7 @@ class DataNodeLossDuringUploadsIT {
     }
 
     // A fresh API instance, so nothing is served from the uploading instance's memory.
-    try (PicShareApi verifier = PicShareApi.start(StackConfigs.api(stack, Map.of("worker-id", "22")))
+    try (PicShareApi verifier = PicShareApi.start(RetryingUploader.apiConfig(stack, 22))
         .await(60, TimeUnit.SECONDS)) {
       ApiClient client = new ApiClient(verifier.port());
       HttpResponse<byte[]> ready = client.get("/health/ready");

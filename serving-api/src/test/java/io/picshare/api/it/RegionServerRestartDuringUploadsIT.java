@@ -8,7 +8,6 @@ import io.picshare.stack.StackFaults;
 import io.picshare.stack.junit.LocalStackExtension;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,7 @@ class RegionServerRestartDuringUploadsIT {
     long startedAt;
     long onlineAt;
     int acknowledgedBeforeKill;
-    try (PicShareApi api = PicShareApi.start(StackConfigs.api(stack, Map.of("worker-id", "23")))
+    try (PicShareApi api = PicShareApi.start(RetryingUploader.apiConfig(stack, 23))
         .await(60, TimeUnit.SECONDS)) {
       ApiClient client = new ApiClient(api.port());
       assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode()).isEqualTo(201);
@@ -77,7 +76,7 @@ class RegionServerRestartDuringUploadsIT {
     }
 
     // A fresh API instance, so nothing is served from the uploading instance's memory or caches.
-    try (PicShareApi verifier = PicShareApi.start(StackConfigs.api(stack, Map.of("worker-id", "24")))
+    try (PicShareApi verifier = PicShareApi.start(RetryingUploader.apiConfig(stack, 24))
         .await(60, TimeUnit.SECONDS)) {
       ApiClient client = new ApiClient(verifier.port());
       HttpResponse<byte[]> ready = client.get("/health/ready");

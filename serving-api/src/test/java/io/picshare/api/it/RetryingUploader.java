@@ -5,9 +5,11 @@ import static io.picshare.api.it.ApiClient.text;
 import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.picshare.api.config.ApiConfig;
 import io.picshare.api.storage.HdfsBlobStore;
 import io.picshare.schema.blob.PhotoPaths;
 import io.picshare.schema.id.PublicIds;
+import io.picshare.stack.StackEndpoints;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -144,6 +146,16 @@ final class RetryingUploader implements AutoCloseable {
       uploader.threads.execute(() -> uploader.uploadUntilStopped(clientNumber));
     }
     return uploader;
+  }
+
+  /**
+   * The API for a fault test, with id-generator worker {@code workerId}: all clients upload from
+   * one address, far past the default per-address rate limit.
+   */
+  static ApiConfig apiConfig(StackEndpoints stack, int workerId) {
+    return StackConfigs.api(stack, Map.of(
+        "worker-id", Integer.toString(workerId),
+        "rate-limit-uploads-per-client-per-minute", "1000000"));
   }
 
   int acknowledgedCount() {
