@@ -9,15 +9,18 @@ import java.util.Map;
  *
  * @param workerId this instance's id-generator worker (0–1023, {@code worker-id}, default 0);
  *     every running instance needs its own
+ * @param shutdown how a {@code SIGTERM} drains the server
  */
 public record ApiConfig(
-    HttpConfig http, StorageConfig storage, UploadConfig upload, AuthConfig auth, RateLimitConfig rateLimits, int workerId) {
+    HttpConfig http, StorageConfig storage, UploadConfig upload, AuthConfig auth, RateLimitConfig rateLimits, int workerId,
+    ShutdownConfig shutdown) {
   public ApiConfig {
     requireNonNull(http, "http is null");
     requireNonNull(storage, "storage is null");
     requireNonNull(upload, "upload is null");
     requireNonNull(auth, "auth is null");
     requireNonNull(rateLimits, "rateLimits is null");
+    requireNonNull(shutdown, "shutdown is null");
   }
 
   public static ApiConfig from(ConfigValues values) {
@@ -27,7 +30,8 @@ public record ApiConfig(
         UploadConfig.from(values),
         AuthConfig.from(values),
         RateLimitConfig.from(values),
-        values.integer("worker-id", 0, 0, 1023));
+        values.integer("worker-id", 0, 0, 1023),
+        ShutdownConfig.from(values));
     values.rejectUnknown();
     return config;
   }

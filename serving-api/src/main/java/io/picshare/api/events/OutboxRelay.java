@@ -43,6 +43,7 @@ public final class OutboxRelay implements AutoCloseable {
   private final AtomicLong published = new AtomicLong();
   private long passes;
   private long timerId = -1;
+  private volatile Future<Integer> currentPass = Future.succeededFuture(0);
 
   public OutboxRelay(Vertx vertx, OutboxRepository outbox, PhotoRepository photos, KafkaEventPublisher publisher, Clock clock) {
     this.vertx = vertx;
@@ -62,13 +63,25 @@ public final class OutboxRelay implements AutoCloseable {
       return Future.succeededFuture(0);
     }
     long since = passes++ % FULL_PASS_EVERY == 0 ? 0 : clock.millis() - RECENT.toMillis();
-    return outbox.pending(since, BATCH)
+    Future<Integer> pass = outbox.pending(since, BATCH)
         .compose(this::relayAll)
         .onFailure(error -> LOG.warn("outbox relay pass failed, will retry: {}", error.toString()))
         .eventually(() -> {
           running.set(false);
           return Future.succeededFuture();
         });
+    currentPass = pass;
+    return pass;
+  }
+
+  /**
+   * Stops the periodic passes, waits for the one running, then makes one last pass, so that the
+   * events of requests that finished just before are published now rather than by another
+   * instance or the next start; completes with the number that pass published.
+   */
+  public Future<Integer> stop() {
+    close();
+    return currentPass.transform(previous -> relayOnce());
   }
 
   /** Publishes in event-id (time) order, so a photo's upload is always published before its deletion. */
@@ -117,6 +130,7 @@ public final class OutboxRelay implements AutoCloseable {
   public void close() {
     if (timerId >= 0) {
       vertx.cancelTimer(timerId);
+      timerId = -1;
     }
   }
 }

@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Every route the API serves, and the failure handler behind them. A server mounts the routes
@@ -37,6 +38,28 @@ public final class ApiRouter {
   private ApiRouter() {}
 
   public static Router create(Vertx vertx, ApiConfig config, Services services) {
+    return factory(config, services).apply(vertx);
+  }
+
+  /**
+   * Makes routers that share one set of routes and rate limits, so that a limit holds across
+   * every server verticle of the process; each verticle asks for its own router.
+   */
+  public static Function<Vertx, Router> factory(ApiConfig config, Services services) {
+    RateLimitConfig limits = config.rateLimits();
+    AccountRoutes accounts = new AccountRoutes(services.accounts(),
+        new RateLimiter("sign-ups", limits.signUpsPerClientPerHour(), Duration.ofHours(1)),
+        new RateLimiter("log-ins", limits.logInsPerClientPerMinute(), Duration.ofMinutes(1)));
+    PhotoRoutes photos = new PhotoRoutes(services.photos(), new Authenticator(services.tokens()), services.metrics(),
+        new RateLimiter("uploads", limits.uploadsPerUserPerMinute(), Duration.ofMinutes(1)),
+        new RateLimiter("uploads from this address", limits.uploadsPerClientPerMinute(), Duration.ofMinutes(1)),
+        config.upload().maxBytes());
+    byte[] openApi = openApiDocument();
+    return vertx -> router(vertx, config, services, accounts, photos, Buffer.buffer(openApi));
+  }
+
+  private static Router router(
+      Vertx vertx, ApiConfig config, Services services, AccountRoutes accounts, PhotoRoutes photos, Buffer openApi) {
     Router router = Router.router(vertx);
     ApiMetrics metrics = services.metrics();
     router.route().handler(ctx -> {
@@ -48,18 +71,8 @@ public final class ApiRouter {
     router.get("/metrics").handler(ctx ->
         ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape()));
     new HealthRoutes(services.readiness()).mount(router);
-    Buffer openApi = openApiDocument();
     router.get("/v1/openapi.json").handler(ctx ->
         ctx.response().putHeader("Content-Type", "application/json").end(openApi));
-
-    RateLimitConfig limits = config.rateLimits();
-    AccountRoutes accounts = new AccountRoutes(services.accounts(),
-        new RateLimiter("sign-ups", limits.signUpsPerClientPerHour(), Duration.ofHours(1)),
-        new RateLimiter("log-ins", limits.logInsPerClientPerMinute(), Duration.ofMinutes(1)));
-    PhotoRoutes photos = new PhotoRoutes(services.photos(), new Authenticator(services.tokens()), metrics,
-        new RateLimiter("uploads", limits.uploadsPerUserPerMinute(), Duration.ofMinutes(1)),
-        new RateLimiter("uploads from this address", limits.uploadsPerClientPerMinute(), Duration.ofMinutes(1)),
-        config.upload().maxBytes());
 
     ServerRole role = config.http().role();
     if (role.servesWrites()) {
@@ -91,12 +104,12 @@ public final class ApiRouter {
         + " role; send " + ctx.request().method() + " requests to a " + (role.servesReads() ? "write" : "read") + " server"));
   }
 
-  private static Buffer openApiDocument() {
+  private static byte[] openApiDocument() {
     try (InputStream in = ApiRouter.class.getResourceAsStream("/openapi.json")) {
       if (in == null) {
         throw new IllegalStateException("openapi.json is missing from the classpath");
       }
-      return Buffer.buffer(in.readAllBytes());
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
