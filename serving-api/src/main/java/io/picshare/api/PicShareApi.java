@@ -20,6 +20,8 @@ import io.picshare.api.http.EdgeLimits;
 import io.picshare.api.http.ServerOptions;
 import io.picshare.api.metrics.ApiMetrics;
 import io.picshare.api.metrics.EdgeMetrics;
+import io.picshare.api.server.BlockedThreadReporter;
+import io.picshare.api.server.HttpServers;
 import io.picshare.api.storage.HBaseClient;
 import io.picshare.api.storage.StorageBackends;
 import io.picshare.data.LeaseStore;
@@ -44,10 +46,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The PicShare API server: reads its configuration, connects to the cluster, serves HTTP. */
+/**
+ * The PicShare API server: reads its configuration, connects to the cluster, serves HTTP on every
+ * event loop. Closing it (as {@code SIGTERM} does) drains it: no new connections, requests in
+ * flight finish within {@code drain-timeout}, the outbox relay makes a last pass, and only then
+ * are the cluster clients closed.
+ */
 public final class PicShareApi implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PicShareApi.class);
   private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
@@ -58,6 +66,12 @@ public final class PicShareApi implements AutoCloseable {
   private static final Duration LEASE_RENEWAL = Duration.ofSeconds(5);
   private static final Duration UPLOAD_COMMIT_DEADLINE = Duration.ofSeconds(60);
   private static final Duration READINESS_REUSE = Duration.ofSeconds(1);
+  /** An event loop busy for longer than this is reported, with its stack (the default is 2 s, without). */
+  private static final Duration MAX_EVENT_LOOP_EXECUTE_TIME = Duration.ofSeconds(1);
+  private static final Duration BLOCKED_THREAD_CHECK_INTERVAL = Duration.ofMillis(500);
+  /** How long the relay's last pass may take after the drain (Kafka may be down: events then wait). */
+  private static final Duration LAST_RELAY_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
   private final Vertx vertx;
   private final StorageBackends backends;
@@ -65,33 +79,44 @@ public final class PicShareApi implements AutoCloseable {
   private final long leaseTimer;
   private final OutboxRelay relay;
   private final ApiMetrics metrics;
-  private final HttpServer server;
+  private final HttpServers servers;
   private final HttpServer admin;
+  private final ApiConfig config;
 
   private PicShareApi(Vertx vertx, StorageBackends backends, WorkerIdLease workerId, long leaseTimer, OutboxRelay relay,
-      ApiMetrics metrics, HttpServer server, HttpServer admin) {
+      ApiMetrics metrics, HttpServers servers, HttpServer admin, ApiConfig config) {
     this.vertx = vertx;
     this.backends = backends;
     this.workerId = workerId;
     this.leaseTimer = leaseTimer;
     this.relay = relay;
     this.metrics = metrics;
-    this.server = server;
+    this.servers = servers;
     this.admin = admin;
+    this.config = config;
   }
 
-  /** Starts a server; completes once it listens. */
+  /** Starts a server; completes once every event loop's server listens. */
   public static Future<PicShareApi> start(ApiConfig config) {
     Clock clock = Clock.systemUTC();
     TokenService tokens = new TokenService(
         TokenSecret.loadOrCreate(config.auth().tokenSecretFile()), clock, config.auth().tokenTimeToLive());
     Vertx vertx = Vertx.vertx(new VertxOptions()
         .setEventLoopPoolSize(config.http().eventLoops())
-        .setWorkerPoolSize(config.http().workerThreads()));
+        .setWorkerPoolSize(config.http().workerThreads())
+        .setBlockedThreadCheckInterval(BLOCKED_THREAD_CHECK_INTERVAL.toMillis())
+        .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
+        .setMaxEventLoopExecuteTime(MAX_EVENT_LOOP_EXECUTE_TIME.toMillis())
+        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+        .setWarningExceptionTime(MAX_EVENT_LOOP_EXECUTE_TIME.toMillis())
+        .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS));
+    ApiMetrics metrics = new ApiMetrics(config.http().role().name().toLowerCase(Locale.ROOT));
+    BlockedThreadReporter.install(vertx, metrics);
     StorageBackends backends;
     try {
       backends = StorageBackends.open(vertx, config.storage());
     } catch (RuntimeException e) {
+      metrics.close();
       vertx.close();
       return Future.failedFuture(e);
     }
@@ -134,15 +159,15 @@ public final class PicShareApi implements AutoCloseable {
 
     EdgeLimits limits = EdgeLimits.create(vertx, config);
     EdgeMetrics.register(metrics, limits, readiness);
-    HttpServer server = vertx.createHttpServer(ServerOptions.publicServer(config.http(), config.timeouts()))
-        .connectionHandler(limits.connections())
-        .requestHandler(ApiRouter.create(vertx, config,
-            new ApiRouter.Services(accounts, uploads, reads, deletes, tokens, readiness, metrics), limits));
+    ApiRouter.Services services = new ApiRouter.Services(accounts, uploads, reads, deletes, tokens, readiness, metrics);
     HttpServer admin = vertx.createHttpServer(ServerOptions.adminServer(config.admin(), config.timeouts()))
         .requestHandler(AdminRouter.create(vertx, readiness, metrics));
-    return server.listen()
-        .compose(listening -> admin.listen())
-        .map(adminListening -> new PicShareApi(vertx, backends, workerId, leaseTimer, relay, metrics, server, admin))
+    return HttpServers.deploy(vertx, config.http(), ServerOptions.publicServer(config.http(), config.timeouts()),
+            limits.connections(), config.shutdown().drainTimeout(),
+            eventLoopVertx -> ApiRouter.create(eventLoopVertx, config, services, limits), metrics)
+        .compose(servers -> admin.listen()
+            .map(adminListening -> new PicShareApi(vertx, backends, workerId, leaseTimer, relay, metrics, servers, admin,
+                config)))
         .onFailure(error -> {
           vertx.cancelTimer(leaseTimer);
           relay.close();
@@ -152,7 +177,12 @@ public final class PicShareApi implements AutoCloseable {
   }
 
   public int port() {
-    return server.actualPort();
+    return servers.port();
+  }
+
+  /** How many servers, one per event loop, share {@link #port()}. */
+  public int serverInstances() {
+    return servers.instances();
   }
 
   /** The admin port: {@code /metrics} and the detailed readiness. */
@@ -174,16 +204,50 @@ public final class PicShareApi implements AutoCloseable {
     return workerId.workerId();
   }
 
+  /**
+   * Drains, then closes: stops accepting connections, lets the requests in flight finish (up to
+   * {@code drain-timeout}), lets the outbox relay publish what they wrote, releases the worker-id
+   * lease, and only then closes the HBase, HDFS, Kafka and Solr clients. Blocks; never call it on
+   * an event loop.
+   */
   @Override
-  public void close() throws java.util.concurrent.TimeoutException, java.util.concurrent.ExecutionException {
-    relay.close();
-    server.close().await(10, TimeUnit.SECONDS);
-    admin.close().await(10, TimeUnit.SECONDS);
+  public void close() {
+    Duration drainTimeout = config.shutdown().drainTimeout();
+    long started = System.nanoTime();
+    LOG.info("draining: no new connections; requests in flight have {} s to finish", drainTimeout.toSeconds());
+    try {
+      // Each server cuts its own connections off at the drain timeout; the margin only covers scheduling.
+      servers.drain().await(drainTimeout.plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
+      LOG.info("drained in {} ms", (System.nanoTime() - started) / 1_000_000);
+    } catch (TimeoutException e) {
+      LOG.warn("the servers did not drain within {} s; closing anyway", drainTimeout.toSeconds());
+    }
+    await(admin.close(), CLOSE_TIMEOUT, "the admin server");
+    if (config.http().role().servesWrites()) {
+      try {
+        int published = relay.stop().await(LAST_RELAY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("outbox relay stopped after a last pass that published {} events", published);
+      } catch (TimeoutException e) {
+        LOG.warn("the outbox relay's last pass did not finish within {} s; its events wait in the outbox",
+            LAST_RELAY_TIMEOUT.toSeconds());
+      }
+    } else {
+      relay.close();
+    }
     vertx.cancelTimer(leaseTimer);
-    workerId.release().orTimeout(5, TimeUnit.SECONDS).exceptionally(error -> false).join();
+    workerId.release().orTimeout(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).exceptionally(error -> false).join();
     metrics.close();
     backends.close();
-    vertx.close().await(10, TimeUnit.SECONDS);
+    await(vertx.close(), CLOSE_TIMEOUT, "Vert.x");
+    LOG.info("stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
+  }
+
+  private static void await(Future<?> closing, Duration timeout, String what) {
+    try {
+      closing.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      LOG.warn("{} did not close within {} s", what, timeout.toSeconds());
+    }
   }
 
   public static void main(String[] args) throws Exception {
@@ -202,7 +266,7 @@ public final class PicShareApi implements AutoCloseable {
         config.http().host(), api.port(), config.admin().host(), api.adminPort());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
-        LOG.info("stopping");
+        LOG.info("stopping (SIGTERM or exit)");
         api.close();
       } catch (Exception e) {
         LOG.warn("did not stop cleanly", e);

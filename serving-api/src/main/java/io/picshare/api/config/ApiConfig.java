@@ -11,10 +11,11 @@ import java.util.Map;
  * @param admin the operators' port
  * @param timeouts how long the HTTP edge waits
  * @param proxies the proxies whose forwarding headers are believed
+ * @param shutdown how a {@code SIGTERM} drains the server
  */
 public record ApiConfig(
     HttpConfig http, StorageConfig storage, UploadConfig upload, AuthConfig auth, RateLimitConfig rateLimits,
-    AdminConfig admin, TimeoutConfig timeouts, ProxyConfig proxies) {
+    AdminConfig admin, TimeoutConfig timeouts, ProxyConfig proxies, ShutdownConfig shutdown) {
   public ApiConfig {
     requireNonNull(admin, "admin is null");
     requireNonNull(timeouts, "timeouts is null");
@@ -24,6 +25,7 @@ public record ApiConfig(
     requireNonNull(upload, "upload is null");
     requireNonNull(auth, "auth is null");
     requireNonNull(rateLimits, "rateLimits is null");
+    requireNonNull(shutdown, "shutdown is null");
   }
 
   public static ApiConfig from(ConfigValues values) {
@@ -36,7 +38,8 @@ public record ApiConfig(
         RateLimitConfig.from(values),
         AdminConfig.from(values, http.port()),
         TimeoutConfig.from(values),
-        ProxyConfig.from(values));
+        ProxyConfig.from(values),
+        ShutdownConfig.from(values));
     values.rejectUnknown();
     return config;
   }

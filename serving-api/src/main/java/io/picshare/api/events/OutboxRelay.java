@@ -52,6 +52,7 @@ public final class OutboxRelay implements AutoCloseable {
   private final AtomicLong deadLettered = new AtomicLong();
   private volatile Optional<LeaseHolder.Held> lease = Optional.empty();
   private long timerId = -1;
+  private volatile Future<Integer> currentPass = Future.succeededFuture(0);
 
   public OutboxRelay(Vertx vertx, OutboxStore outbox, PhotoStore photos, KafkaEventPublisher publisher,
       LeaseHolder leases, Clock clock) {
@@ -72,13 +73,28 @@ public final class OutboxRelay implements AutoCloseable {
     if (!running.compareAndSet(false, true)) {
       return Future.succeededFuture(0);
     }
-    return lead()
+    Future<Integer> pass = lead()
         .compose(leading -> leading ? relayFrom(Optional.empty(), 0, 0) : Future.succeededFuture(0))
         .onFailure(error -> LOG.warn("outbox relay pass failed, will retry: {}", error.toString()))
         .eventually(() -> {
           running.set(false);
           return Future.succeededFuture();
         });
+    currentPass = pass;
+    return pass;
+  }
+
+  /**
+   * Stops the periodic passes, waits for the one running, then makes one last pass, so that the
+   * events of requests that finished just before are published now rather than by another
+   * instance or the next start; completes with the number that pass published.
+   */
+  public Future<Integer> stop() {
+    cancelTimer();
+    return currentPass.transform(previous -> relayOnce()).eventually(() -> {
+      releaseLease();
+      return Future.succeededFuture();
+    });
   }
 
   /** Takes or renews the relay lease; true while this relay may publish. */
@@ -216,12 +232,22 @@ public final class OutboxRelay implements AutoCloseable {
     return deadLettered.get();
   }
 
+  /** Stops at once, without a last pass, and lets another instance take over the relay. */
   @Override
   public void close() {
+    cancelTimer();
+    releaseLease();
+  }
+
+  private void cancelTimer() {
     if (timerId >= 0) {
       vertx.cancelTimer(timerId);
+      timerId = -1;
     }
-    lease.ifPresent(held -> leases.release(held));
+  }
+
+  private void releaseLease() {
+    lease.ifPresent(leases::release);
     lease = Optional.empty();
   }
 }

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Every route the public port serves, and the failure handler behind them. A server mounts the
@@ -59,7 +60,7 @@ public final class ApiRouter {
     router.route().handler(new RequestDeadline(timeouts.requestTimeout(), timeouts.uploadTimeout()));
     router.route().handler(new BodyTimeout(timeouts.bodyTimeout()));
     HealthRoutes.statusOnly(services.readiness()).mount(router);
-    Buffer openApi = openApiDocument();
+    Buffer openApi = Buffer.buffer(openApiDocument());
     router.get("/v1/openapi.json").handler(ctx ->
         ctx.response().putHeader("Content-Type", "application/json").end(openApi));
 
@@ -98,12 +99,12 @@ public final class ApiRouter {
         + " role; send " + ctx.request().method() + " requests to a " + (role.servesReads() ? "write" : "read") + " server"));
   }
 
-  private static Buffer openApiDocument() {
+  private static byte[] openApiDocument() {
     try (InputStream in = ApiRouter.class.getResourceAsStream("/openapi.json")) {
       if (in == null) {
         throw new IllegalStateException("openapi.json is missing from the classpath");
       }
-      return Buffer.buffer(in.readAllBytes());
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

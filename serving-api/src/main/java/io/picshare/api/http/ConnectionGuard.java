@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.Map;
@@ -35,8 +36,17 @@ public final class ConnectionGuard implements Handler<HttpConnection> {
     this.headerTimeoutMillis = headerTimeout.toMillis();
   }
 
+  /** Guards every connection of {@code server}; {@code openOnServer} counts the ones it holds. */
+  public void guard(HttpServer server, AtomicInteger openOnServer) {
+    server.connectionHandler(connection -> accept(connection, openOnServer));
+  }
+
   @Override
   public void handle(HttpConnection connection) {
+    accept(connection, new AtomicInteger());
+  }
+
+  private void accept(HttpConnection connection, AtomicInteger openOnServer) {
     if (open.incrementAndGet() > maxConnections) {
       open.decrementAndGet();
       refused.increment();
@@ -45,8 +55,10 @@ public final class ConnectionGuard implements Handler<HttpConnection> {
     }
     Waiting waiting = new Waiting(connection);
     connections.put(connection, waiting);
+    openOnServer.incrementAndGet();
     connection.closeHandler(closed -> {
       open.decrementAndGet();
+      openOnServer.decrementAndGet();
       Waiting gone = connections.remove(connection);
       if (gone != null) {
         gone.closed();

@@ -11,16 +11,19 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToDoubleFunction;
 
 /**
  * What the API counts and times, in Prometheus text format at {@code GET /metrics}: requests by
- * method and status, uploads by outcome, upload bytes, events published, and the JVM's memory,
- * GC, threads and CPU. docs/operations.md lists the metric names.
+ * method and status, open connections by event loop, refused connections, blocked event loops,
+ * uploads by outcome, upload bytes, events published, and the JVM's memory, GC, threads and CPU.
+ * docs/operations.md lists the metric names.
  */
 public final class ApiMetrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Counter uploadBytes;
+  private final Counter blockedEventLoops;
   private JvmGcMetrics gc;
 
   public ApiMetrics(String role) {
@@ -31,6 +34,23 @@ public final class ApiMetrics {
     gc = new JvmGcMetrics();
     gc.bindTo(registry);
     uploadBytes = Counter.builder("picshare.upload.bytes").description("bytes of stored photos").register(registry);
+    blockedEventLoops = Counter.builder("picshare.event.loop.blocked")
+        .description("times the blocked-thread checker found an event loop busy for too long").register(registry);
+  }
+
+  /**
+   * The connections open on one event loop, as {@code open} counts them. Micrometer holds
+   * {@code open} weakly: whoever counts must keep it.
+   */
+  public void openConnections(String eventLoop, AtomicInteger open) {
+    Gauge.builder("picshare.http.connections", open, AtomicInteger::get)
+        .description("open HTTP connections, by the event loop that serves them")
+        .tag("event_loop", eventLoop)
+        .register(registry);
+  }
+
+  public void eventLoopBlocked() {
+    blockedEventLoops.increment();
   }
 
   /**

@@ -57,6 +57,9 @@ public final class HdfsBlobStore implements BlobStore, HealthCheck, AutoCloseabl
     // retry delay (400 ms) would dominate the latency of a 200 KB upload. Retry sooner, and more often.
     conf.setInt("dfs.client.block.write.locateFollowingBlock.initial.delay.ms", 10);
     conf.setInt("dfs.client.block.write.locateFollowingBlock.retries", 10);
+    // Hadoop's own shutdown hook would close this file system while SIGTERM drains the uploads
+    // still writing to it; the API closes it itself, after the drain.
+    conf.setBoolean("fs.automatic.close", false);
     try {
       FileSystem fileSystem = FileSystem.newInstance(config.hdfsUri(), conf);
       WorkerExecutor workers = vertx.createSharedWorkerExecutor("hdfs", config.hdfsWorkers(), 60, TimeUnit.SECONDS);

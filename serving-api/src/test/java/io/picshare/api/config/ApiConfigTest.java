@@ -32,6 +32,16 @@ class ApiConfigTest {
   }
 
   @Test
+  void drainTimeoutDefaultsToThirtySecondsAndIsGivenInSeconds() {
+    assertThat(ApiConfig.defaults().shutdown()).isEqualTo(new ShutdownConfig(Duration.ofSeconds(30)));
+    assertThat(ApiConfig.from(new ConfigValues(Map.of("drain-timeout", "5"))).shutdown().drainTimeout())
+        .isEqualTo(Duration.ofSeconds(5));
+    assertThat(ApiConfig.from(new ConfigValues(Map.of("drain-timeout", "0"))).shutdown().drainTimeout()).isZero();
+    assertThatThrownBy(() -> ApiConfig.from(new ConfigValues(Map.of("drain-timeout", "-1"))))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("drain-timeout must be between 0 and 3600");
+  }
+
+  @Test
   void commandLineOverridesEnvironment() {
     ConfigValues values = ConfigValues.from(
         new String[] {"--http-port=9000", "--role=read", "--solr-url=http://solr:8983/solr/"},

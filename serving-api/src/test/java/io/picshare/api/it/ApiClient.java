@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -96,6 +98,20 @@ final class ApiClient {
 
   HttpResponse<byte[]> upload(String token, byte[] file, String title) throws Exception {
     return upload(token, file, title, Map.of());
+  }
+
+  /** Every photo id of {@code username}'s listing, newest first, following {@code next_cursor} page by page. */
+  List<String> photoIds(String username) throws Exception {
+    List<String> ids = new ArrayList<>();
+    String cursor = null;
+    do {
+      HttpResponse<byte[]> page = get("/v1/users/" + username + "/photos?limit=100" + (cursor == null ? "" : "&cursor=" + cursor));
+      assertThat(page.statusCode()).as(text(page)).isEqualTo(200);
+      JsonObject body = json(page);
+      body.getJsonArray("items").forEach(item -> ids.add(((JsonObject) item).getString("id")));
+      cursor = body.getString("next_cursor");
+    } while (cursor != null);
+    return ids;
   }
 
   static JsonObject json(HttpResponse<byte[]> response) {
