@@ -43,6 +43,14 @@ final class FailureHandler implements Handler<RoutingContext> {
       Problem.send(ctx, ErrorCode.VALIDATION_FAILED, "the body is not valid JSON");
       return;
     }
+    if (backendUnavailable(failure)) {
+      // HBase, HDFS, Kafka and Solr clients report outages as I/O errors or timeouts: the client may retry.
+      LOG.warn("{} {} from {}: a backend is unavailable: {}", ctx.request().method(), ctx.request().path(),
+          clients.of(ctx), failure.toString());
+      ctx.response().putHeader("Retry-After", "5");
+      Problem.send(ctx, ErrorCode.SERVICE_UNAVAILABLE, "a storage backend is unavailable; retry later");
+      return;
+    }
     switch (ctx.statusCode()) {
       case 400 -> Problem.send(ctx, ErrorCode.VALIDATION_FAILED, "the request is malformed");
       case 404 -> Problem.send(ctx, ErrorCode.NOT_FOUND, "no resource at " + ctx.request().path());
@@ -54,5 +62,14 @@ final class FailureHandler implements Handler<RoutingContext> {
         Problem.send(ctx, ErrorCode.INTERNAL_ERROR, null);
       }
     }
+  }
+
+  private static boolean backendUnavailable(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.io.IOException || cause instanceof java.util.concurrent.TimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -73,6 +73,8 @@ class RegionServerRestartDuringUploadsIT {
       assertThat(outcome.unacknowledged()).as("photos never acknowledged").isEmpty();
       assertThat(outcome.attemptsInFlightAt(killedAt)).as("uploads in flight when the region server died").isPositive();
       assertThat(outcome.retriedPhotos()).as("photos retried after a failure while HBase was down").isPositive();
+      assertThat(outcome.attemptsByOutcome().keySet()).as("HBase being down is a refusal to retry, never a 500")
+          .doesNotContain("500");
     }
 
     // A fresh API instance, so nothing is served from the uploading instance's memory or caches.
