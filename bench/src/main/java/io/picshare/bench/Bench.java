@@ -14,27 +14,29 @@ import picocli.CommandLine.Spec;
     name = "picshare bench",
     mixinStandardHelpOptions = true,
     version = "PicShare 0.1.0",
-    description = "Load-tests a running PicShare API (start one with ./picshare up) and prints a Markdown"
-        + " table for docs/benchmarks.md. Each level keeps exactly N requests in flight.",
+    description =
+        "Load-tests a running PicShare API (start one with ./picshare up) and prints a Markdown"
+            + " table for docs/benchmarks.md. Each level keeps exactly N requests in flight.",
     subcommands = {UploadCommand.class, DownloadCommand.class})
 public final class Bench implements Runnable {
   static final int SETUP_FAILED = 1;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }
 
   static CommandLine commandLine() {
-    return new CommandLine(new Bench()).setExecutionExceptionHandler((failure, command, parsed) -> {
-      if (failure instanceof SetupException) {
-        command.getErr().println("picshare bench: " + failure.getMessage());
-        return SETUP_FAILED;
-      }
-      throw failure;
-    });
+    return new CommandLine(new Bench())
+        .setExecutionExceptionHandler(
+            (failure, command, parsed) -> {
+              if (failure instanceof SetupException) {
+                command.getErr().println("picshare bench: " + failure.getMessage());
+                return SETUP_FAILED;
+              }
+              throw failure;
+            });
   }
 
   @Override

@@ -5,10 +5,10 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -26,12 +26,13 @@ import java.util.function.Supplier;
 
 /**
  * The untimed steps before a benchmark: check that the API answers and is ready, make the JPEG
- * pool, sign up and log in the users, upload photos to download. Every failure is a
- * {@link SetupException} whose message is one line that says what to do.
+ * pool, sign up and log in the users, upload photos to download. Every failure is a {@link
+ * SetupException} whose message is one line that says what to do.
  */
 final class BenchSetup {
   /** Setup calls run a few at a time: enough to be quick, few enough for per-IP limits. */
   private static final int SETUP_CONCURRENCY = 4;
+
   private static final int MAX_ATTEMPTS = 6;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,8 +49,12 @@ final class BenchSetup {
   void checkReady() {
     Reply reply = call("GET /health/ready", client::health);
     if (reply.status() == 503) {
-      throw new SetupException("the API at " + client.api() + " is not ready (503 from /health/ready: "
-          + oneLine(reply.text()) + "); wait until ./picshare up prints 'PicShare is ready'");
+      throw new SetupException(
+          "the API at "
+              + client.api()
+              + " is not ready (503 from /health/ready: "
+              + oneLine(reply.text())
+              + "); wait until ./picshare up prints 'PicShare is ready'");
     }
     if (reply.status() != 200) {
       throw rejected("GET /health/ready", reply);
@@ -60,8 +65,14 @@ final class BenchSetup {
     long started = System.nanoTime();
     List<byte[]> jpegs = new JpegFactory(targetBytes).pool(count, random.nextLong());
     IntSummary sizes = IntSummary.of(jpegs);
-    out.printf(Locale.ROOT, "Generated %d distinct JPEGs of %d-%d bytes (target %d) in %.1f s%n",
-        count, sizes.min(), sizes.max(), targetBytes, (System.nanoTime() - started) / 1e9);
+    out.printf(
+        Locale.ROOT,
+        "Generated %d distinct JPEGs of %d-%d bytes (target %d) in %.1f s%n",
+        count,
+        sizes.min(),
+        sizes.max(),
+        targetBytes,
+        (System.nanoTime() - started) / 1e9);
     return jpegs;
   }
 
@@ -74,13 +85,18 @@ final class BenchSetup {
       signUps.add(() -> signUpAndLogIn(username, password));
     }
     List<BenchUser> users = runAll(signUps);
-    out.printf(Locale.ROOT, "Signed up and logged in %d users (%s, ...) in %.1f s%n",
-        count, users.get(0).username(), (System.nanoTime() - started) / 1e9);
+    out.printf(
+        Locale.ROOT,
+        "Signed up and logged in %d users (%s, ...) in %.1f s%n",
+        count,
+        users.get(0).username(),
+        (System.nanoTime() - started) / 1e9);
     return users;
   }
 
   /** Uploads {@code count} photos, rotating over users and bodies; sizes are the JPEGs' lengths. */
-  List<UploadedPhoto> uploadPhotos(List<BenchUser> users, List<MultipartBody> bodies, List<byte[]> jpegs, int count)
+  List<UploadedPhoto> uploadPhotos(
+      List<BenchUser> users, List<MultipartBody> bodies, List<byte[]> jpegs, int count)
       throws InterruptedException {
     long started = System.nanoTime();
     AtomicInteger done = new AtomicInteger();
@@ -88,20 +104,26 @@ final class BenchSetup {
     for (int i = 0; i < count; i++) {
       BenchUser user = users.get(i % users.size());
       int image = i % bodies.size();
-      uploads.add(() -> {
-        Reply reply = call("POST /v1/photos", () -> client.uploadPhoto(user.token(), bodies.get(image)));
-        if (reply.status() != 201) {
-          throw rejected("POST /v1/photos", reply);
-        }
-        int finished = done.incrementAndGet();
-        if (finished % 50 == 0 && finished < count) {
-          out.printf("  %d/%d photos uploaded%n", finished, count);
-        }
-        return new UploadedPhoto(json(reply, "id"), jpegs.get(image).length);
-      });
+      uploads.add(
+          () -> {
+            Reply reply =
+                call("POST /v1/photos", () -> client.uploadPhoto(user.token(), bodies.get(image)));
+            if (reply.status() != 201) {
+              throw rejected("POST /v1/photos", reply);
+            }
+            int finished = done.incrementAndGet();
+            if (finished % 50 == 0 && finished < count) {
+              out.printf("  %d/%d photos uploaded%n", finished, count);
+            }
+            return new UploadedPhoto(json(reply, "id"), jpegs.get(image).length);
+          });
     }
     List<UploadedPhoto> photos = runAll(uploads);
-    out.printf(Locale.ROOT, "Uploaded %d photos to download in %.1f s (untimed)%n", count, (System.nanoTime() - started) / 1e9);
+    out.printf(
+        Locale.ROOT,
+        "Uploaded %d photos to download in %.1f s (untimed)%n",
+        count,
+        (System.nanoTime() - started) / 1e9);
     return photos;
   }
 
@@ -134,26 +156,38 @@ final class BenchSetup {
     }
   }
 
-  /** The setup failure for an unexpected status, with a hint for the ones that have a likely cause. */
+  /**
+   * The setup failure for an unexpected status, with a hint for the ones that have a likely cause.
+   */
   static SetupException rejected(String what, Reply reply) {
-    String hint = switch (reply.status()) {
-      case 404 -> "; this API build does not serve that endpoint yet";
-      case 429 -> "; still rate-limited after " + MAX_ATTEMPTS + " attempts: raise the server's limits"
-          + " (rate-limit-uploads-per-minute for uploads) or use more --users";
-      default -> "";
-    };
-    return new SetupException(what + " answered " + reply.status() + ": " + oneLine(reply.text()) + hint);
+    String hint =
+        switch (reply.status()) {
+          case 404 -> "; this API build does not serve that endpoint yet";
+          case 429 ->
+              "; still rate-limited after "
+                  + MAX_ATTEMPTS
+                  + " attempts: raise the server's limits"
+                  + " (rate-limit-uploads-per-minute for uploads) or use more --users";
+          default -> "";
+        };
+    return new SetupException(
+        what + " answered " + reply.status() + ": " + oneLine(reply.text()) + hint);
   }
 
   static String json(Reply reply, String field) {
     try {
       JsonNode value = JSON.readTree(reply.text()).get(field);
       if (value == null || !value.isTextual()) {
-        throw new SetupException("the API's reply has no \"" + field + "\": " + oneLine(reply.text()));
+        throw new SetupException(
+            "the API's reply has no \"" + field + "\": " + oneLine(reply.text()));
       }
       return value.asText();
     } catch (IOException e) {
-      throw new SetupException("the API answered " + reply.status() + " with a body that is not JSON: " + oneLine(reply.text()));
+      throw new SetupException(
+          "the API answered "
+              + reply.status()
+              + " with a body that is not JSON: "
+              + oneLine(reply.text()));
     }
   }
 
@@ -171,20 +205,31 @@ final class BenchSetup {
 
   private SetupException unreachable(ExecutionException e) {
     Throwable cause = Outcome.unwrap(e);
-    String reason = cause instanceof HttpConnectTimeoutException ? "connecting timed out"
-        : cause instanceof ConnectException ? "connection refused"
-        : cause instanceof HttpTimeoutException ? "no answer in time"
-        : String.valueOf(cause);
-    return new SetupException("cannot reach the PicShare API at " + client.api() + " (" + reason
-        + "); start it with ./picshare up, or point --api at a running one");
+    String reason =
+        cause instanceof HttpConnectTimeoutException
+            ? "connecting timed out"
+            : cause instanceof ConnectException
+                ? "connection refused"
+                : cause instanceof HttpTimeoutException
+                    ? "no answer in time"
+                    : String.valueOf(cause);
+    return new SetupException(
+        "cannot reach the PicShare API at "
+            + client.api()
+            + " ("
+            + reason
+            + "); start it with ./picshare up, or point --api at a running one");
   }
 
   private <T> List<T> runAll(List<Callable<T>> tasks) throws InterruptedException {
-    ExecutorService executor = Executors.newFixedThreadPool(SETUP_CONCURRENCY, runnable -> {
-      Thread thread = new Thread(runnable, "bench-setup");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService executor =
+        Executors.newFixedThreadPool(
+            SETUP_CONCURRENCY,
+            runnable -> {
+              Thread thread = new Thread(runnable, "bench-setup");
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       List<Future<T>> futures = new ArrayList<>();
       tasks.forEach(task -> futures.add(executor.submit(task)));

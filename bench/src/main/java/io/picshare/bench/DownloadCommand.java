@@ -14,25 +14,33 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code picshare bench download}: how fast the API serves photo bytes (or metadata) at each concurrency. */
+/**
+ * {@code picshare bench download}: how fast the API serves photo bytes (or metadata) at each
+ * concurrency.
+ */
 @Command(
     name = "download",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks GET /v1/photos/{id}/content (or, with --metadata, GET /v1/photos/{id}):"
-        + " uploads a pool of photos untimed, then keeps N GETs of random pool photos in flight per level."
-        + " Counts 200 with the uploaded byte count as success; reports req/s, MB/s and latency percentiles.")
+    description =
+        "Benchmarks GET /v1/photos/{id}/content (or, with --metadata, GET /v1/photos/{id}):"
+            + " uploads a pool of photos untimed, then keeps N GETs of random pool photos in flight per level."
+            + " Counts 200 with the uploaded byte count as success; reports req/s, MB/s and latency percentiles.")
 public final class DownloadCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  LoadOptions options;
+  @Mixin LoadOptions options;
 
-  @Option(names = "--metadata", description = "Benchmark GET /v1/photos/{id} (the Photo JSON) instead of the content.")
+  @Option(
+      names = "--metadata",
+      description = "Benchmark GET /v1/photos/{id} (the Photo JSON) instead of the content.")
   boolean metadata;
 
-  @Option(names = "--pool-size", defaultValue = "200", paramLabel = "N",
-      description = "Photos uploaded (untimed) before the run to download from (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--pool-size",
+      defaultValue = "200",
+      paramLabel = "N",
+      description =
+          "Photos uploaded (untimed) before the run to download from (default: ${DEFAULT-VALUE}).")
   int poolSize;
 
   @Override
@@ -49,18 +57,29 @@ public final class DownloadCommand implements Callable<Integer> {
     String endpoint = metadata ? "GET /v1/photos/{id}" : "GET /v1/photos/{id}/content";
     out.println("PicShare download benchmark (" + endpoint + ") against " + parameters.api());
     setup.checkReady();
-    List<byte[]> jpegs = setup.jpegs(parameters.photoBytes(), Math.min(poolSize, UploadCommand.DISTINCT_IMAGES));
+    List<byte[]> jpegs =
+        setup.jpegs(parameters.photoBytes(), Math.min(poolSize, UploadCommand.DISTINCT_IMAGES));
     List<BenchUser> users = setup.users(parameters.users());
-    List<UploadedPhoto> pool = setup.uploadPhotos(users, UploadCommand.uploadBodies(jpegs, random), jpegs, poolSize);
+    List<UploadedPhoto> pool =
+        setup.uploadPhotos(users, UploadCommand.uploadBodies(jpegs, random), jpegs, poolSize);
 
-    LevelSeries series = new LevelSeries(parameters, MarkdownReport.forDownloads(), out, Clock.systemUTC());
-    List<LevelResult> results = series.run(() -> {
-      UploadedPhoto photo = pool.get(ThreadLocalRandom.current().nextInt(pool.size()));
-      long started = System.nanoTime();
-      return (metadata ? client.photoMetadata(photo.id()) : client.photoContent(photo.id()))
-          .handle((reply, failure) ->
-              Outcome.of(reply, failure, Outcome.microsSince(started), 200, metadata ? -1 : photo.size()));
-    });
+    LevelSeries series =
+        new LevelSeries(parameters, MarkdownReport.forDownloads(), out, Clock.systemUTC());
+    List<LevelResult> results =
+        series.run(
+            () -> {
+              UploadedPhoto photo = pool.get(ThreadLocalRandom.current().nextInt(pool.size()));
+              long started = System.nanoTime();
+              return (metadata ? client.photoMetadata(photo.id()) : client.photoContent(photo.id()))
+                  .handle(
+                      (reply, failure) ->
+                          Outcome.of(
+                              reply,
+                              failure,
+                              Outcome.microsSince(started),
+                              200,
+                              metadata ? -1 : photo.size()));
+            });
     series.printReport("download (" + endpoint + ", " + pool.size() + " photos, random)", results);
     return 0;
   }

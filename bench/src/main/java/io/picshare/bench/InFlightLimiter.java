@@ -7,10 +7,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Bounds how many asynchronous operations run at once. A caller starts operations in a loop;
- * each start waits for a free slot, and a slot frees when its operation's stage completes, so at
- * most {@code limit} operations are ever in flight and, while the caller keeps starting, exactly
- * {@code limit} are.
+ * Bounds how many asynchronous operations run at once. A caller starts operations in a loop; each
+ * start waits for a free slot, and a slot frees when its operation's stage completes, so at most
+ * {@code limit} operations are ever in flight and, while the caller keeps starting, exactly {@code
+ * limit} are.
  */
 final class InFlightLimiter {
   private final int limit;
@@ -39,8 +39,8 @@ final class InFlightLimiter {
   }
 
   /**
-   * Starts the operation once a slot is free, unless {@code deadlineNanos} (on the
-   * {@link System#nanoTime()} scale) passes first; returns whether it started.
+   * Starts the operation once a slot is free, unless {@code deadlineNanos} (on the {@link
+   * System#nanoTime()} scale) passes first; returns whether it started.
    */
   boolean startBefore(long deadlineNanos, Supplier<? extends CompletionStage<?>> operation)
       throws InterruptedException {

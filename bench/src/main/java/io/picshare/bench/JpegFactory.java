@@ -26,6 +26,7 @@ public final class JpegFactory {
   private static final float QUALITY = 0.85f;
   private static final int MAX_ATTEMPTS = 16;
   private static final int MIN_WIDTH = 8;
+
   /** Rough cost of noisy pixels at {@link #QUALITY}; only the first guess depends on it. */
   private static final double FIRST_GUESS_BYTES_PER_PIXEL = 0.9;
 
@@ -33,7 +34,8 @@ public final class JpegFactory {
 
   public JpegFactory(int targetBytes) {
     if (targetBytes < 2048) {
-      throw new IllegalArgumentException("target size must be at least 2 KB, got " + targetBytes + " bytes");
+      throw new IllegalArgumentException(
+          "target size must be at least 2 KB, got " + targetBytes + " bytes");
     }
     this.targetBytes = targetBytes;
   }
@@ -82,7 +84,10 @@ public final class JpegFactory {
     }
     if (best.error(targetBytes) > TOLERANCE) {
       throw new IllegalStateException(
-          "could not make a JPEG within 10% of " + targetBytes + " bytes; closest was " + best.bytes().length);
+          "could not make a JPEG within 10% of "
+              + targetBytes
+              + " bytes; closest was "
+              + best.bytes().length);
     }
     return best;
   }
@@ -101,9 +106,13 @@ public final class JpegFactory {
     int blobs = 3 + random.nextInt(4);
     double[][] blob = new double[blobs][];
     for (int b = 0; b < blobs; b++) {
-      blob[b] = new double[] {
-          random.nextDouble() * width, random.nextDouble() * height,
-          (0.05 + random.nextDouble() * 0.25) * width, random.nextInt(-90, 90)};
+      blob[b] =
+          new double[] {
+            random.nextDouble() * width,
+            random.nextDouble() * height,
+            (0.05 + random.nextDouble() * 0.25) * width,
+            random.nextInt(-90, 90)
+          };
     }
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) {

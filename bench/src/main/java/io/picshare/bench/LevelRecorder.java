@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 
 /**
- * Accumulates the outcomes that complete inside one measurement window, from any thread.
- * Outcomes completing before or after the window (warm-up, drain) are ignored.
+ * Accumulates the outcomes that complete inside one measurement window, from any thread. Outcomes
+ * completing before or after the window (warm-up, drain) are ignored.
  */
 final class LevelRecorder {
   /** One hour: anything slower is recorded as one hour. */
@@ -55,7 +55,11 @@ final class LevelRecorder {
       latency = LatencySummary.of(latencyMicros);
     }
     return new LevelResult(
-        concurrency, Duration.ofNanos(windowEndNanos - windowStartNanos), successes.sum(), errorCounts,
-        successBytes.sum(), latency);
+        concurrency,
+        Duration.ofNanos(windowEndNanos - windowStartNanos),
+        successes.sum(),
+        errorCounts,
+        successBytes.sum(),
+        latency);
   }
 }

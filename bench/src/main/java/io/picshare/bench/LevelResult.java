@@ -14,11 +14,17 @@ import java.util.Map;
  * latency of successful requests.
  */
 public record LevelResult(
-    int concurrency, Duration window, long successes, Map<String, Long> errors, long successBytes, LatencySummary latency) {
+    int concurrency,
+    Duration window,
+    long successes,
+    Map<String, Long> errors,
+    long successBytes,
+    LatencySummary latency) {
   /** Statuses in numeric order, then named errors alphabetically. */
-  static final Comparator<String> ERROR_ORDER = Comparator
-      .comparing((String key) -> !key.chars().allMatch(Character::isDigit))
-      .thenComparing(key -> key.chars().allMatch(Character::isDigit) ? String.format("%5s", key) : key);
+  static final Comparator<String> ERROR_ORDER =
+      Comparator.comparing((String key) -> !key.chars().allMatch(Character::isDigit))
+          .thenComparing(
+              key -> key.chars().allMatch(Character::isDigit) ? String.format("%5s", key) : key);
 
   public LevelResult {
     requireNonNull(window, "window is null");

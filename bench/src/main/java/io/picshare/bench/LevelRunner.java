@@ -15,10 +15,10 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
- * Runs concurrency levels as a closed loop: keeps exactly C operations in flight through a
- * warm-up and then a measured window, printing the current rate every few seconds. Only
- * operations completing inside the window count; the level ends once the rest have drained, so
- * levels never overlap. The first failure of each kind is printed once per runner.
+ * Runs concurrency levels as a closed loop: keeps exactly C operations in flight through a warm-up
+ * and then a measured window, printing the current rate every few seconds. Only operations
+ * completing inside the window count; the level ends once the rest have drained, so levels never
+ * overlap. The first failure of each kind is printed once per runner.
  */
 final class LevelRunner {
   private final PrintWriter out;
@@ -27,7 +27,11 @@ final class LevelRunner {
   private final Duration drainTimeout;
   private final Set<String> shownFailures = ConcurrentHashMap.newKeySet();
 
-  LevelRunner(PrintWriter out, ScheduledExecutorService scheduler, Duration progressInterval, Duration drainTimeout) {
+  LevelRunner(
+      PrintWriter out,
+      ScheduledExecutorService scheduler,
+      Duration progressInterval,
+      Duration drainTimeout) {
     this.out = requireNonNull(out, "out is null");
     this.scheduler = requireNonNull(scheduler, "scheduler is null");
     this.progressInterval = requireNonNull(progressInterval, "progressInterval is null");
@@ -35,7 +39,11 @@ final class LevelRunner {
   }
 
   /** Runs one level; {@code operation} starts one request and must not block. */
-  LevelResult run(int concurrency, Duration warmup, Duration measure, Supplier<CompletableFuture<Outcome>> operation)
+  LevelResult run(
+      int concurrency,
+      Duration warmup,
+      Duration measure,
+      Supplier<CompletableFuture<Outcome>> operation)
       throws InterruptedException {
     InFlightLimiter limiter = new InFlightLimiter(concurrency);
     long start = System.nanoTime();
@@ -43,20 +51,37 @@ final class LevelRunner {
     long windowEnd = windowStart + measure.toNanos();
     LevelRecorder recorder = new LevelRecorder(windowStart, windowEnd);
     Progress progress = new Progress(concurrency, limiter, start, windowStart, measure);
-    ScheduledFuture<?> ticker = scheduler.scheduleAtFixedRate(
-        progress::print, progressInterval.toNanos(), progressInterval.toNanos(), TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> ticker =
+        scheduler.scheduleAtFixedRate(
+            progress::print,
+            progressInterval.toNanos(),
+            progressInterval.toNanos(),
+            TimeUnit.NANOSECONDS);
     try {
       while (System.nanoTime() - windowEnd < 0) {
-        limiter.startBefore(windowEnd, () -> operation.get().whenComplete((outcome, failure) -> {
-          Outcome judged = failure == null ? outcome : Outcome.failure("error", 0, String.valueOf(failure));
-          recorder.record(judged, System.nanoTime());
-          progress.count(judged);
-          showFirst(judged);
-        }));
+        limiter.startBefore(
+            windowEnd,
+            () ->
+                operation
+                    .get()
+                    .whenComplete(
+                        (outcome, failure) -> {
+                          Outcome judged =
+                              failure == null
+                                  ? outcome
+                                  : Outcome.failure("error", 0, String.valueOf(failure));
+                          recorder.record(judged, System.nanoTime());
+                          progress.count(judged);
+                          showFirst(judged);
+                        }));
       }
       if (!limiter.awaitIdle(drainTimeout)) {
-        out.printf(Locale.ROOT, "  c=%d: %d requests still in flight %d s after the window; going on without them%n",
-            concurrency, limiter.inFlight(), drainTimeout.toSeconds());
+        out.printf(
+            Locale.ROOT,
+            "  c=%d: %d requests still in flight %d s after the window; going on without them%n",
+            concurrency,
+            limiter.inFlight(),
+            drainTimeout.toSeconds());
       }
     } finally {
       ticker.cancel(false);
@@ -68,7 +93,8 @@ final class LevelRunner {
     if (outcome.succeeded() || !shownFailures.add(outcome.errorKey().orElseThrow())) {
       return;
     }
-    out.printf("  first %s: %s%n", outcome.errorKey().orElseThrow(), BenchSetup.oneLine(outcome.detail()));
+    out.printf(
+        "  first %s: %s%n", outcome.errorKey().orElseThrow(), BenchSetup.oneLine(outcome.detail()));
   }
 
   /** Live counts for the progress line, warm-up included. */
@@ -84,7 +110,8 @@ final class LevelRunner {
     private long lastSuccesses;
     private long lastFailures;
 
-    Progress(int concurrency, InFlightLimiter limiter, long start, long windowStart, Duration measure) {
+    Progress(
+        int concurrency, InFlightLimiter limiter, long start, long windowStart, Duration measure) {
       this.concurrency = concurrency;
       this.limiter = limiter;
       this.start = start;
@@ -103,11 +130,23 @@ final class LevelRunner {
       long ok = successes.sum();
       long failed = failures.sum();
       double seconds = Math.max(1e-9, (now - lastNanos) / 1e9);
-      String phase = now - windowStart < 0
-          ? String.format(Locale.ROOT, "warm-up %2d s", TimeUnit.NANOSECONDS.toSeconds(now - start))
-          : String.format(Locale.ROOT, "%2d/%d s", TimeUnit.NANOSECONDS.toSeconds(now - windowStart), measure.toSeconds());
-      out.printf(Locale.ROOT, "  c=%-4d %s: %8.1f ok/s, %6.1f errors/s, %d in flight%n",
-          concurrency, phase, (ok - lastSuccesses) / seconds, (failed - lastFailures) / seconds, limiter.inFlight());
+      String phase =
+          now - windowStart < 0
+              ? String.format(
+                  Locale.ROOT, "warm-up %2d s", TimeUnit.NANOSECONDS.toSeconds(now - start))
+              : String.format(
+                  Locale.ROOT,
+                  "%2d/%d s",
+                  TimeUnit.NANOSECONDS.toSeconds(now - windowStart),
+                  measure.toSeconds());
+      out.printf(
+          Locale.ROOT,
+          "  c=%-4d %s: %8.1f ok/s, %6.1f errors/s, %d in flight%n",
+          concurrency,
+          phase,
+          (ok - lastSuccesses) / seconds,
+          (failed - lastFailures) / seconds,
+          limiter.inFlight());
       lastNanos = now;
       lastSuccesses = ok;
       lastFailures = failed;

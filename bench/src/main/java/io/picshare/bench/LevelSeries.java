@@ -31,19 +31,29 @@ final class LevelSeries {
   }
 
   /** Runs every level with {@code operation}, printing a summary line as each finishes. */
-  List<LevelResult> run(Supplier<CompletableFuture<Outcome>> operation) throws InterruptedException {
-    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "bench-progress");
-      thread.setDaemon(true);
-      return thread;
-    });
+  List<LevelResult> run(Supplier<CompletableFuture<Outcome>> operation)
+      throws InterruptedException {
+    ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "bench-progress");
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
-      LevelRunner runner = new LevelRunner(out, scheduler, PROGRESS_INTERVAL, parameters.requestTimeout().plusSeconds(5));
+      LevelRunner runner =
+          new LevelRunner(
+              out, scheduler, PROGRESS_INTERVAL, parameters.requestTimeout().plusSeconds(5));
       List<LevelResult> results = new ArrayList<>();
       for (int concurrency : parameters.concurrencyLevels()) {
-        out.printf(Locale.ROOT, "c=%d: %d s warm-up, then %d s measured%n",
-            concurrency, parameters.warmup().toSeconds(), parameters.duration().toSeconds());
-        LevelResult result = runner.run(concurrency, parameters.warmup(), parameters.duration(), operation);
+        out.printf(
+            Locale.ROOT,
+            "c=%d: %d s warm-up, then %d s measured%n",
+            concurrency,
+            parameters.warmup().toSeconds(),
+            parameters.duration().toSeconds());
+        LevelResult result =
+            runner.run(concurrency, parameters.warmup(), parameters.duration(), operation);
         out.println(report.summary(result));
         results.add(result);
       }
@@ -55,13 +65,17 @@ final class LevelSeries {
 
   void printReport(String workload, List<LevelResult> results) {
     out.println();
-    out.print(report.render(MachineInfo.current(),
-        parameters.describe(workload) + "; " + clock.instant().truncatedTo(ChronoUnit.SECONDS), results));
+    out.print(
+        report.render(
+            MachineInfo.current(),
+            parameters.describe(workload) + "; " + clock.instant().truncatedTo(ChronoUnit.SECONDS),
+            results));
     if (results.stream().anyMatch(result -> result.errors().containsKey("429"))) {
       out.println();
-      out.println("Some requests were rate-limited (429). The server limits uploads per user"
-          + " (config key rate-limit-uploads-per-minute, e.g. PICSHARE_RATE_LIMIT_UPLOADS_PER_MINUTE=1000000"
-          + " ./picshare up) and requests per client IP; raise the limits or use more --users for a benchmark.");
+      out.println(
+          "Some requests were rate-limited (429). The server limits uploads per user"
+              + " (config key rate-limit-uploads-per-minute, e.g. PICSHARE_RATE_LIMIT_UPLOADS_PER_MINUTE=1000000"
+              + " ./picshare up) and requests per client IP; raise the limits or use more --users for a benchmark.");
     }
     out.flush();
   }

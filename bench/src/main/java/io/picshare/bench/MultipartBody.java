@@ -32,7 +32,9 @@ public final class MultipartBody {
     return new Builder(boundary);
   }
 
-  /** A boundary that cannot plausibly occur inside a JPEG: a fixed prefix and 24 random hex digits. */
+  /**
+   * A boundary that cannot plausibly occur inside a JPEG: a fixed prefix and 24 random hex digits.
+   */
   public static String randomBoundary(Random random) {
     byte[] noise = new byte[12];
     random.nextBytes(noise);
@@ -70,7 +72,8 @@ public final class MultipartBody {
     private Builder(String boundary) {
       requireNonNull(boundary, "boundary is null");
       if (!BOUNDARY.matcher(boundary).matches()) {
-        throw new IllegalArgumentException("boundary must be 1-70 characters of RFC 2046 bchars: " + boundary);
+        throw new IllegalArgumentException(
+            "boundary must be 1-70 characters of RFC 2046 bchars: " + boundary);
       }
       this.boundary = boundary;
     }
@@ -85,7 +88,11 @@ public final class MultipartBody {
     public Builder file(String name, String filename, String contentType, byte[] content) {
       requireNonNull(content, "content is null");
       writeHeaders(
-          "form-data; name=\"" + checkedToken(name) + "\"; filename=\"" + checkedToken(filename) + "\"",
+          "form-data; name=\""
+              + checkedToken(name)
+              + "\"; filename=\""
+              + checkedToken(filename)
+              + "\"",
           checkedToken(contentType));
       writeContent(content);
       return this;
@@ -108,10 +115,17 @@ public final class MultipartBody {
     }
 
     private void writeHeaders(String disposition, String contentType) {
-      write("--" + boundary + CRLF
-          + "Content-Disposition: " + disposition + CRLF
-          + "Content-Type: " + contentType + CRLF
-          + CRLF);
+      write(
+          "--"
+              + boundary
+              + CRLF
+              + "Content-Disposition: "
+              + disposition
+              + CRLF
+              + "Content-Type: "
+              + contentType
+              + CRLF
+              + CRLF);
     }
 
     private void writeContent(byte[] content) {

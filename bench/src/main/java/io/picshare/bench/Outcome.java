@@ -12,10 +12,11 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * How one timed request ended: a success with its latency and body size, or a failure under an
- * error key (the HTTP status such as {@code 429}, or {@code timeout}, {@code connect},
- * {@code io}, {@code size-mismatch}) with a detail worth showing once.
+ * error key (the HTTP status such as {@code 429}, or {@code timeout}, {@code connect}, {@code io},
+ * {@code size-mismatch}) with a detail worth showing once.
  */
-public record Outcome(Optional<String> errorKey, long latencyMicros, long bodyBytes, String detail) {
+public record Outcome(
+    Optional<String> errorKey, long latencyMicros, long bodyBytes, String detail) {
   public Outcome {
     requireNonNull(errorKey, "errorKey is null");
     requireNonNull(detail, "detail is null");
@@ -37,10 +38,11 @@ public record Outcome(Optional<String> errorKey, long latencyMicros, long bodyBy
   }
 
   /**
-   * Judges one reply: success if the status is {@code expectedStatus} and, when
-   * {@code expectedBytes >= 0}, the body had exactly that many bytes.
+   * Judges one reply: success if the status is {@code expectedStatus} and, when {@code
+   * expectedBytes >= 0}, the body had exactly that many bytes.
    */
-  public static Outcome of(Reply reply, Throwable failure, long latencyMicros, int expectedStatus, long expectedBytes) {
+  public static Outcome of(
+      Reply reply, Throwable failure, long latencyMicros, int expectedStatus, long expectedBytes) {
     if (failure != null) {
       return failure(transportErrorKey(failure), latencyMicros, String.valueOf(unwrap(failure)));
     }
@@ -48,7 +50,9 @@ public record Outcome(Optional<String> errorKey, long latencyMicros, long bodyBy
       return failure(Integer.toString(reply.status()), latencyMicros, reply.text());
     }
     if (expectedBytes >= 0 && reply.bodyBytes() != expectedBytes) {
-      return failure("size-mismatch", latencyMicros,
+      return failure(
+          "size-mismatch",
+          latencyMicros,
           "expected " + expectedBytes + " bytes, got " + reply.bodyBytes());
     }
     return success(latencyMicros, reply.bodyBytes());
@@ -72,7 +76,8 @@ public record Outcome(Optional<String> errorKey, long latencyMicros, long bodyBy
 
   static Throwable unwrap(Throwable failure) {
     Throwable cause = failure;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+        && cause.getCause() != null) {
       cause = cause.getCause();
     }
     return cause;

@@ -23,8 +23,8 @@ import java.util.concurrent.Flow;
 
 /**
  * The PicShare API calls the benchmarks make, over one HTTP/1.1 {@link HttpClient}. Every call is
- * asynchronous; a transport failure (refused, reset, timed out) completes the future
- * exceptionally, while any HTTP status, error or not, completes it with a {@link Reply}.
+ * asynchronous; a transport failure (refused, reset, timed out) completes the future exceptionally,
+ * while any HTTP status, error or not, completes it with a {@link Reply}.
  */
 public final class PicShareClient {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,11 +36,12 @@ public final class PicShareClient {
   public PicShareClient(URI api, Duration requestTimeout) {
     this.api = requireNonNull(api, "api is null");
     this.requestTimeout = requireNonNull(requestTimeout, "requestTimeout is null");
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5))
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   public URI api() {
@@ -89,7 +90,9 @@ public final class PicShareClient {
       return CompletableFuture.failedFuture(e);
     }
     return send(
-        request(path).header("Content-Type", "application/json").POST(BodyPublishers.ofByteArray(json)),
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(BodyPublishers.ofByteArray(json)),
         textBodies());
   }
 
@@ -107,12 +110,15 @@ public final class PicShareClient {
   }
 
   private static BodyHandler<Body> textBodies() {
-    return info -> BodySubscribers.mapping(
-        BodySubscribers.ofByteArray(), bytes -> new Body(bytes.length, new String(bytes, UTF_8)));
+    return info ->
+        BodySubscribers.mapping(
+            BodySubscribers.ofByteArray(),
+            bytes -> new Body(bytes.length, new String(bytes, UTF_8)));
   }
 
   private static BodyHandler<Body> countedBodies() {
-    return info -> info.statusCode() / 100 == 2 ? new CountingSubscriber() : textBodies().apply(info);
+    return info ->
+        info.statusCode() / 100 == 2 ? new CountingSubscriber() : textBodies().apply(info);
   }
 
   private record Body(long bytes, String text) {}

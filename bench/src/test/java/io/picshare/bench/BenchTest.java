@@ -31,8 +31,10 @@ class BenchTest {
     int exit = execute("upload", "--api", "http://127.0.0.1:" + closedPort);
 
     assertThat(exit).isEqualTo(1);
-    assertThat(err.toString()).hasLineCount(1)
-        .startsWith("picshare bench: cannot reach the PicShare API at http://127.0.0.1:" + closedPort)
+    assertThat(err.toString())
+        .hasLineCount(1)
+        .startsWith(
+            "picshare bench: cannot reach the PicShare API at http://127.0.0.1:" + closedPort)
         .contains("./picshare up");
   }
 
@@ -50,7 +52,18 @@ class BenchTest {
     assertThat(execute("--help")).isZero();
     assertThat(execute("download", "--help")).isZero();
 
-    assertThat(out.toString()).contains("upload", "download", "--metadata", "--pool-size", "--concurrency",
-        "--duration", "--warmup", "--photo-size-kb", "--users", "rate-limit-uploads-per-minute", "1,8,32,64");
+    assertThat(out.toString())
+        .contains(
+            "upload",
+            "download",
+            "--metadata",
+            "--pool-size",
+            "--concurrency",
+            "--duration",
+            "--warmup",
+            "--photo-size-kb",
+            "--users",
+            "rate-limit-uploads-per-minute",
+            "1,8,32,64");
   }
 }

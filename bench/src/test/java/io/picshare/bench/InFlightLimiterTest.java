@@ -23,7 +23,10 @@ class InFlightLimiterTest {
     executor.shutdownNow();
   }
 
-  /** An asynchronous call that finishes 0.5-2 ms later on another thread and tracks its own concurrency. */
+  /**
+   * An asynchronous call that finishes 0.5-2 ms later on another thread and tracks its own
+   * concurrency.
+   */
   static final class FakeAsyncCall {
     final AtomicInteger running = new AtomicInteger();
     final AtomicInteger peak = new AtomicInteger();
@@ -38,10 +41,13 @@ class InFlightLimiterTest {
       calls.incrementAndGet();
       peak.accumulateAndGet(running.incrementAndGet(), Math::max);
       CompletableFuture<Void> done = new CompletableFuture<>();
-      executor.schedule(() -> {
-        running.decrementAndGet();
-        done.complete(null);
-      }, ThreadLocalRandom.current().nextLong(500, 2_000), TimeUnit.MICROSECONDS);
+      executor.schedule(
+          () -> {
+            running.decrementAndGet();
+            done.complete(null);
+          },
+          ThreadLocalRandom.current().nextLong(500, 2_000),
+          TimeUnit.MICROSECONDS);
       return done;
     }
   }
@@ -70,10 +76,12 @@ class InFlightLimiterTest {
     limiter.start(() -> stuck);
 
     long started = System.nanoTime();
-    boolean second = limiter.startBefore(started + TimeUnit.MILLISECONDS.toNanos(50), CompletableFuture::new);
+    boolean second =
+        limiter.startBefore(started + TimeUnit.MILLISECONDS.toNanos(50), CompletableFuture::new);
 
     assertThat(second).isFalse();
-    assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(45));
+    assertThat(System.nanoTime() - started)
+        .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(45));
     assertThat(limiter.awaitIdle(Duration.ofMillis(20))).isFalse();
     stuck.complete(null);
     assertThat(limiter.awaitIdle(Duration.ofSeconds(1))).isTrue();
@@ -83,12 +91,18 @@ class InFlightLimiterTest {
   void anOperationThatThrowsGivesItsSlotBack() throws InterruptedException {
     InFlightLimiter limiter = new InFlightLimiter(1);
 
-    assertThatThrownBy(() -> limiter.start(() -> {
-      throw new IllegalStateException("boom");
-    })).hasMessage("boom");
+    assertThatThrownBy(
+            () ->
+                limiter.start(
+                    () -> {
+                      throw new IllegalStateException("boom");
+                    }))
+        .hasMessage("boom");
 
     assertThat(limiter.inFlight()).isZero();
-    assertThat(limiter.startBefore(System.nanoTime(), () -> CompletableFuture.completedFuture(null))).isTrue();
+    assertThat(
+            limiter.startBefore(System.nanoTime(), () -> CompletableFuture.completedFuture(null)))
+        .isTrue();
   }
 
   @Test

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JpegFactoryTest {
   @ParameterizedTest
   @ValueSource(ints = {2, 20, 200, 1000})
-  void poolImagesAreDistinctValidJpegsWithinTenPercentOfTheTarget(int kilobytes) throws IOException {
+  void poolImagesAreDistinctValidJpegsWithinTenPercentOfTheTarget(int kilobytes)
+      throws IOException {
     int target = kilobytes * 1024;
     List<byte[]> pool = new JpegFactory(target).pool(6, 42);
 

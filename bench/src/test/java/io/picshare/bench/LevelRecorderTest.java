@@ -39,8 +39,11 @@ class LevelRecorderTest {
     assertThat(Outcome.of(ok, null, 10, 200, 1000).errorKey()).contains("size-mismatch");
     assertThat(Outcome.of(limited, null, 10, 200, -1).errorKey()).contains("429");
     assertThat(Outcome.of(limited, null, 10, 200, -1).detail()).contains("rate-limited");
-    assertThat(Outcome.of(null, new CompletionException(new ConnectException()), 10, 200, -1)
-        .errorKey()).contains("connect");
-    assertThat(Outcome.of(null, new HttpTimeoutException("slow"), 10, 200, -1).errorKey()).contains("timeout");
+    assertThat(
+            Outcome.of(null, new CompletionException(new ConnectException()), 10, 200, -1)
+                .errorKey())
+        .contains("connect");
+    assertThat(Outcome.of(null, new HttpTimeoutException("slow"), 10, 200, -1).errorKey())
+        .contains("timeout");
   }
 }

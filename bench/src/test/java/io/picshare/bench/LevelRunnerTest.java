@@ -22,16 +22,29 @@ class LevelRunnerTest {
   @Test
   void keepsExactlyCInFlightCountsTheWindowAndDrainsBeforeReturning() throws InterruptedException {
     StringWriter printed = new StringWriter();
-    LevelRunner runner = new LevelRunner(
-        new PrintWriter(printed, true), executor, Duration.ofMillis(100), Duration.ofSeconds(5));
+    LevelRunner runner =
+        new LevelRunner(
+            new PrintWriter(printed, true),
+            executor,
+            Duration.ofMillis(100),
+            Duration.ofSeconds(5));
     InFlightLimiterTest.FakeAsyncCall call = new InFlightLimiterTest.FakeAsyncCall(executor);
     AtomicLong sequence = new AtomicLong();
 
-    LevelResult result = runner.run(4, Duration.ofMillis(100), Duration.ofMillis(400), () -> {
-      boolean fail = sequence.incrementAndGet() % 10 == 0;
-      return call.start().thenApply(done ->
-          fail ? Outcome.failure("503", 1_000, "{\"code\":\"unavailable\"}") : Outcome.success(1_000, 2_048));
-    });
+    LevelResult result =
+        runner.run(
+            4,
+            Duration.ofMillis(100),
+            Duration.ofMillis(400),
+            () -> {
+              boolean fail = sequence.incrementAndGet() % 10 == 0;
+              return call.start()
+                  .thenApply(
+                      done ->
+                          fail
+                              ? Outcome.failure("503", 1_000, "{\"code\":\"unavailable\"}")
+                              : Outcome.success(1_000, 2_048));
+            });
 
     assertThat(call.running).as("drained").hasValue(0);
     assertThat(call.peak).hasValue(4);

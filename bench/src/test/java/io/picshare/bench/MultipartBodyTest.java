@@ -23,37 +23,48 @@ class MultipartBodyTest {
     jpeg[1] = '\n';
     jpeg[4999] = '\r';
 
-    MultipartBody body = MultipartBody.builder(BOUNDARY)
-        .field("title", "Lisbon at dusk — ünïcode")
-        .file("file", "bench.jpg", "image/jpeg", jpeg)
-        .build();
+    MultipartBody body =
+        MultipartBody.builder(BOUNDARY)
+            .field("title", "Lisbon at dusk — ünïcode")
+            .file("file", "bench.jpg", "image/jpeg", jpeg)
+            .build();
 
     assertThat(body.contentType()).isEqualTo("multipart/form-data; boundary=" + BOUNDARY);
     List<Part> parts = parse(body.toByteArray(), BOUNDARY);
     assertThat(parts).hasSize(2);
 
-    assertThat(parts.get(0).headers()).containsExactly(
-        Map.entry("Content-Disposition", "form-data; name=\"title\""),
-        Map.entry("Content-Type", "text/plain; charset=UTF-8"));
+    assertThat(parts.get(0).headers())
+        .containsExactly(
+            Map.entry("Content-Disposition", "form-data; name=\"title\""),
+            Map.entry("Content-Type", "text/plain; charset=UTF-8"));
     assertThat(new String(parts.get(0).content(), UTF_8)).isEqualTo("Lisbon at dusk — ünïcode");
 
-    assertThat(parts.get(1).headers()).containsExactly(
-        Map.entry("Content-Disposition", "form-data; name=\"file\"; filename=\"bench.jpg\""),
-        Map.entry("Content-Type", "image/jpeg"));
+    assertThat(parts.get(1).headers())
+        .containsExactly(
+            Map.entry("Content-Disposition", "form-data; name=\"file\"; filename=\"bench.jpg\""),
+            Map.entry("Content-Type", "image/jpeg"));
     assertThat(parts.get(1).content()).isEqualTo(jpeg);
     assertThat(body.length()).isEqualTo(body.toByteArray().length);
   }
 
   @Test
   void bodyStartsWithTheDelimiterAndEndsWithTheCloseDelimiterAndCrlf() {
-    String text = new String(MultipartBody.builder(BOUNDARY).field("title", "t").build().toByteArray(), ISO_8859_1);
+    String text =
+        new String(
+            MultipartBody.builder(BOUNDARY).field("title", "t").build().toByteArray(), ISO_8859_1);
 
-    assertThat(text).isEqualTo("--" + BOUNDARY + "\r\n"
-        + "Content-Disposition: form-data; name=\"title\"\r\n"
-        + "Content-Type: text/plain; charset=UTF-8\r\n"
-        + "\r\n"
-        + "t\r\n"
-        + "--" + BOUNDARY + "--\r\n");
+    assertThat(text)
+        .isEqualTo(
+            "--"
+                + BOUNDARY
+                + "\r\n"
+                + "Content-Disposition: form-data; name=\"title\"\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n"
+                + "\r\n"
+                + "t\r\n"
+                + "--"
+                + BOUNDARY
+                + "--\r\n");
     assertThat(text.replace("\r\n", "")).doesNotContain("\r").doesNotContain("\n");
   }
 
@@ -61,18 +72,27 @@ class MultipartBodyTest {
   void contentContainingTheDelimiterIsRejected() {
     byte[] evil = ("abc\r\n--" + BOUNDARY + "\r\nxyz").getBytes(ISO_8859_1);
 
-    assertThatThrownBy(() -> MultipartBody.builder(BOUNDARY).file("file", "bench.jpg", "image/jpeg", evil).build())
+    assertThatThrownBy(
+            () ->
+                MultipartBody.builder(BOUNDARY)
+                    .file("file", "bench.jpg", "image/jpeg", evil)
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("contains the boundary");
   }
 
   @Test
   void invalidBoundariesAndHeaderValuesAreRejected() {
-    assertThatThrownBy(() -> MultipartBody.builder("has space")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> MultipartBody.builder("x".repeat(71))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> MultipartBody.builder("has space"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> MultipartBody.builder("x".repeat(71)))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> MultipartBody.builder(BOUNDARY).field("ti\"tle", "t"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> MultipartBody.builder(BOUNDARY).file("file", "a\r\nb.jpg", "image/jpeg", new byte[1]))
+    assertThatThrownBy(
+            () ->
+                MultipartBody.builder(BOUNDARY)
+                    .file("file", "a\r\nb.jpg", "image/jpeg", new byte[1]))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -88,7 +108,10 @@ class MultipartBodyTest {
 
   private record Part(Map<String, String> headers, byte[] content) {}
 
-  /** A strict RFC 7578 reader: CRLF everywhere, nothing before the first delimiter or after the last. */
+  /**
+   * A strict RFC 7578 reader: CRLF everywhere, nothing before the first delimiter or after the
+   * last.
+   */
   private static List<Part> parse(byte[] body, String boundary) {
     String text = new String(body, ISO_8859_1);
     String first = "--" + boundary + "\r\n";

@@ -39,8 +39,8 @@ public interface IdempotencyStore {
   CompletableFuture<Outcome> claim(Claim claim, byte[] fingerprint);
 
   /**
-   * Takes over a pending claim last written at {@code claimedAtMillis}; {@code false} if it
-   * changed since (its holder completed or another attempt took it).
+   * Takes over a pending claim last written at {@code claimedAtMillis}; {@code false} if it changed
+   * since (its holder completed or another attempt took it).
    */
   CompletableFuture<Boolean> takeOver(Claim claim, byte[] fingerprint, long claimedAtMillis);
 

@@ -12,7 +12,13 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface OutboxStore {
   /** One pending event: what it is about, its Kafka topic, key and payload. */
-  record Entry(long aggregateId, long eventId, String topic, String key, byte[] payload, long createdAtMillis) {
+  record Entry(
+      long aggregateId,
+      long eventId,
+      String topic,
+      String key,
+      byte[] payload,
+      long createdAtMillis) {
     public Entry {
       requireNonNull(topic, "topic is null");
       requireNonNull(key, "key is null");
@@ -43,6 +49,9 @@ public interface OutboxStore {
   /** Removes the entries (published, or given up on). */
   CompletableFuture<Void> removeAll(List<Entry> entries);
 
-  /** Moves the row at {@code position} to the dead letters with {@code reason}; the relay never sees it again. */
+  /**
+   * Moves the row at {@code position} to the dead letters with {@code reason}; the relay never sees
+   * it again.
+   */
   CompletableFuture<Void> deadLetter(byte[] position, String reason);
 }

@@ -18,7 +18,10 @@ public interface PhotoStore {
   /** Writes the photo row (the commit point) if absent; {@code false} if a row has this key. */
   CompletableFuture<Boolean> insertRowIfAbsent(PhotoRecord photo);
 
-  /** Removes the lookup of an upload that failed before its commit, if it still names {@code ownerId}. */
+  /**
+   * Removes the lookup of an upload that failed before its commit, if it still names {@code
+   * ownerId}.
+   */
   CompletableFuture<Void> deleteLookup(long photoId, long ownerId);
 
   CompletableFuture<OptionalLong> ownerOf(long photoId);
@@ -28,7 +31,9 @@ public interface PhotoStore {
 
   CompletableFuture<Optional<PhotoRecord>> find(long ownerId, long photoId);
 
-  /** Up to {@code limit} of the owner's photos, newest first, older than {@code after} when given. */
+  /**
+   * Up to {@code limit} of the owner's photos, newest first, older than {@code after} when given.
+   */
   CompletableFuture<List<PhotoRecord>> listByOwner(long ownerId, OptionalLong after, int limit);
 
   /**

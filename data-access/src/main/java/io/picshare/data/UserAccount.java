@@ -5,7 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.picshare.schema.record.UserRecord;
 
 /** A stored account with its counters. */
-public record UserAccount(UserRecord user, long photoCount, long followerCount, long followingCount) {
+public record UserAccount(
+    UserRecord user, long photoCount, long followerCount, long followingCount) {
   public UserAccount {
     requireNonNull(user, "user is null");
   }

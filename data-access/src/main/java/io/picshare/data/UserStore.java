@@ -22,6 +22,9 @@ public interface UserStore {
 
   CompletableFuture<Optional<UserAccount>> findById(long userId);
 
-  /** Adds {@code delta} to the photo count (an {@code Increment}; not atomic with the photo's writes). */
+  /**
+   * Adds {@code delta} to the photo count (an {@code Increment}; not atomic with the photo's
+   * writes).
+   */
   CompletableFuture<Void> addToPhotoCount(long userId, long delta);
 }

@@ -11,8 +11,8 @@ import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
- * What {@link SchemaManager} must do against a cluster without the {@code picshare} namespace.
- * Runs here on {@link InMemoryAdmin}; serving-api's SchemaIT checks the same cases, with the same
+ * What {@link SchemaManager} must do against a cluster without the {@code picshare} namespace. Runs
+ * here on {@link InMemoryAdmin}; serving-api's SchemaIT checks the same cases, with the same
  * messages, on the real HBase of the local stack.
  */
 class SchemaManagerContractTest {
@@ -76,10 +76,7 @@ class SchemaManagerContractTest {
 
     List<String> actions = manager.create();
 
-    assertThat(actions)
-        .hasSize(9)
-        .first()
-        .isEqualTo("namespace picshare exists");
+    assertThat(actions).hasSize(9).first().isEqualTo("namespace picshare exists");
     assertThat(actions).contains("table picshare:idempotency exists, left unchanged");
     assertThat(actions).noneMatch(action -> action.startsWith("created"));
     assertThat(manager.verify())

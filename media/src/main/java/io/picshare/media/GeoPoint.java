@@ -1,8 +1,8 @@
 package io.picshare.media;
 
 /**
- * A WGS 84 position in decimal degrees; latitude is within [-90, 90] and longitude within
- * [-180, 180].
+ * A WGS 84 position in decimal degrees; latitude is within [-90, 90] and longitude within [-180,
+ * 180].
  */
 public record GeoPoint(double latitude, double longitude) {
   public GeoPoint {

@@ -2,8 +2,8 @@ package io.picshare.media;
 
 /**
  * Reads a GIF's logical screen descriptor and walks every block and data sub-block to the trailer;
- * bytes after the trailer are ignored. The size is the logical screen grown to cover any frame
- * that overhangs it, since that is what a decoder ends up allocating.
+ * bytes after the trailer are ignored. The size is the logical screen grown to cover any frame that
+ * overhangs it, since that is what a decoder ends up allocating.
  */
 final class GifParser {
   private static final int IMAGE_DESCRIPTOR = 0x2C;
@@ -18,8 +18,8 @@ final class GifParser {
   static ImageLayout parse(ImageBytes image) {
     int width = image.u16le(HEADER_LENGTH);
     int height = image.u16le(HEADER_LENGTH + 2);
-    int offset = HEADER_LENGTH + SCREEN_DESCRIPTOR_LENGTH
-        + colourTableLength(image.u8(HEADER_LENGTH + 4));
+    int offset =
+        HEADER_LENGTH + SCREEN_DESCRIPTOR_LENGTH + colourTableLength(image.u8(HEADER_LENGTH + 4));
     int frames = 0;
     while (true) {
       int block = image.u8(offset);

@@ -51,7 +51,9 @@ final class ImageBytes {
 
   int u24le(int offset) {
     require(offset, 3);
-    return bytes[offset] & 0xFF | (bytes[offset + 1] & 0xFF) << 8 | (bytes[offset + 2] & 0xFF) << 16;
+    return bytes[offset] & 0xFF
+        | (bytes[offset + 1] & 0xFF) << 8
+        | (bytes[offset + 2] & 0xFF) << 16;
   }
 
   /** Four bytes big-endian as a signed int: use for tags, or mask with 0xFFFFFFFFL. */

@@ -13,7 +13,9 @@ public final class ImageInspector {
 
   private final long maxPixels;
 
-  /** @param maxPixels the largest width × height accepted; larger images are TOO_MANY_PIXELS */
+  /**
+   * @param maxPixels the largest width × height accepted; larger images are TOO_MANY_PIXELS
+   */
   public ImageInspector(long maxPixels) {
     if (maxPixels <= 0) {
       throw new IllegalArgumentException("maxPixels must be positive: " + maxPixels);
@@ -36,9 +38,10 @@ public final class ImageInspector {
     if ((long) layout.width() * layout.height() > maxPixels) {
       throw ImageRejectedException.tooManyPixels(layout.width(), layout.height(), maxPixels);
     }
-    ExifSummary exif = layout.hasExif()
-        ? ExifSummary.read(image.copy(layout.exifOffset(), layout.exifLength()))
-        : ExifSummary.ABSENT;
+    ExifSummary exif =
+        layout.hasExif()
+            ? ExifSummary.read(image.copy(layout.exifOffset(), layout.exifLength()))
+            : ExifSummary.ABSENT;
     return new ImageInfo(
         format, layout.width(), layout.height(), exif.orientation(), exif.location());
   }

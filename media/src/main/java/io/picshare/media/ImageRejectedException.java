@@ -49,7 +49,8 @@ public final class ImageRejectedException extends RuntimeException {
 
   static ImageRejectedException unsupportedType() {
     return new ImageRejectedException(
-        Reason.UNSUPPORTED_TYPE, "The file is not a supported image: upload a JPEG, PNG, GIF or WebP.");
+        Reason.UNSUPPORTED_TYPE,
+        "The file is not a supported image: upload a JPEG, PNG, GIF or WebP.");
   }
 
   static ImageRejectedException malformed(ImageFormat format, String detail) {
@@ -58,7 +59,9 @@ public final class ImageRejectedException extends RuntimeException {
 
   static ImageRejectedException malformed(ImageFormat format, String detail, Throwable cause) {
     return new ImageRejectedException(
-        Reason.MALFORMED, "The " + format + " image is damaged or incomplete: " + detail + ".", cause);
+        Reason.MALFORMED,
+        "The " + format + " image is damaged or incomplete: " + detail + ".",
+        cause);
   }
 
   static ImageRejectedException tooManyPixels(int width, int height, long maxPixels) {
@@ -67,6 +70,9 @@ public final class ImageRejectedException extends RuntimeException {
         String.format(
             Locale.ROOT,
             "The image is %d x %d pixels (%.1f megapixels); at most %.1f megapixels are allowed.",
-            width, height, (double) width * height / 1e6, maxPixels / 1e6));
+            width,
+            height,
+            (double) width * height / 1e6,
+            maxPixels / 1e6));
   }
 }

@@ -1,9 +1,9 @@
 package io.picshare.media;
 
 /**
- * Walks a JPEG's marker segments, takes the size from the first SOFn frame header and follows
- * every scan's entropy-coded data to the EOI marker; bytes after EOI (camera trailers, MPF images)
- * are ignored. Nothing is decoded.
+ * Walks a JPEG's marker segments, takes the size from the first SOFn frame header and follows every
+ * scan's entropy-coded data to the EOI marker; bytes after EOI (camera trailers, MPF images) are
+ * ignored. Nothing is decoded.
  */
 final class JpegParser {
   private static final int TEM = 0x01;
@@ -26,7 +26,8 @@ final class JpegParser {
     while (true) {
       int marker;
       if (inScan) {
-        // Entropy-coded data: 0xFF is only followed by 0x00 (stuffing), RSTn or fill before a marker.
+        // Entropy-coded data: 0xFF is only followed by 0x00 (stuffing), RSTn or fill before a
+        // marker.
         offset = image.indexOf(0xFF, offset);
         if (offset < 0) {
           throw image.malformed("the end-of-image marker is missing");

@@ -45,7 +45,8 @@ final class PngParser {
       int data = offset + 8;
       int crcOffset = image.requireEnd(data + length);
       if (image.s32be(crcOffset) != image.crc32(offset + 4, 4 + (int) length)) {
-        throw image.malformed("chunk " + name(type) + " at byte " + offset + " fails its CRC check");
+        throw image.malformed(
+            "chunk " + name(type) + " at byte " + offset + " fails its CRC check");
       }
       if (type == IDAT) {
         dataSeen = true;

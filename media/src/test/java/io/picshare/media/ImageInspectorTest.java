@@ -92,8 +92,10 @@ class ImageInspectorTest {
     @Test
     void jpegWithTrailingBytesAfterEndOfImageIsAccepted() {
       byte[] jpeg = TestImages.jpeg(64, 48);
-      byte[] trailer = TestImages.concat(
-          "maker trailer".getBytes(US_ASCII), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x00});
+      byte[] trailer =
+          TestImages.concat(
+              "maker trailer".getBytes(US_ASCII),
+              new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x00});
 
       assertSize(TestImages.concat(jpeg, trailer), ImageFormat.JPEG, 64, 48);
       assertSize(TestImages.concat(jpeg, TestImages.jpeg(8, 8)), ImageFormat.JPEG, 64, 48);
@@ -120,8 +122,9 @@ class ImageInspectorTest {
   class Exif {
     @Test
     void jpegOrientationAndGpsAreRead() {
-      byte[] jpeg = TestImages.jpegWithExif(
-          TestImages.jpeg(80, 60), TestImages.exif(6, SYDNEY_LATITUDE, SYDNEY_LONGITUDE));
+      byte[] jpeg =
+          TestImages.jpegWithExif(
+              TestImages.jpeg(80, 60), TestImages.exif(6, SYDNEY_LATITUDE, SYDNEY_LONGITUDE));
 
       ImageInfo info = inspector.inspect(jpeg);
 
@@ -132,8 +135,9 @@ class ImageInspectorTest {
 
     @Test
     void theFixtureIsExifThatMetadataExtractorFindsOnItsOwn() throws Exception {
-      byte[] jpeg = TestImages.jpegWithExif(
-          TestImages.jpeg(80, 60), TestImages.exif(6, SYDNEY_LATITUDE, SYDNEY_LONGITUDE));
+      byte[] jpeg =
+          TestImages.jpegWithExif(
+              TestImages.jpeg(80, 60), TestImages.exif(6, SYDNEY_LATITUDE, SYDNEY_LONGITUDE));
 
       Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(jpeg));
 
@@ -146,9 +150,10 @@ class ImageInspectorTest {
 
     @Test
     void pngExifChunkIsRead() {
-      byte[] png = TestImages.pngWithChunk(
-          TestImages.png(40, 30),
-          TestImages.pngChunk("eXIf", TestImages.exif(8, SYDNEY_LATITUDE, SYDNEY_LONGITUDE)));
+      byte[] png =
+          TestImages.pngWithChunk(
+              TestImages.png(40, 30),
+              TestImages.pngChunk("eXIf", TestImages.exif(8, SYDNEY_LATITUDE, SYDNEY_LONGITUDE)));
 
       ImageInfo info = inspector.inspect(png);
 
@@ -158,8 +163,8 @@ class ImageInspectorTest {
 
     @Test
     void webpExifChunkIsRead() {
-      byte[] webp = TestImages.webpExtended(
-          40, 30, TestImages.exif(3, SYDNEY_LATITUDE, SYDNEY_LONGITUDE));
+      byte[] webp =
+          TestImages.webpExtended(40, 30, TestImages.exif(3, SYDNEY_LATITUDE, SYDNEY_LONGITUDE));
 
       ImageInfo info = inspector.inspect(webp);
 
@@ -190,8 +195,10 @@ class ImageInspectorTest {
 
     @Test
     void implausibleValuesAreIgnored() {
-      byte[] outOfRange = TestImages.jpegWithExif(TestImages.jpeg(32, 32), TestImages.exif(9, 95.0, 10.0));
-      byte[] nullIsland = TestImages.jpegWithExif(TestImages.jpeg(32, 32), TestImages.exif(5, 0, 0));
+      byte[] outOfRange =
+          TestImages.jpegWithExif(TestImages.jpeg(32, 32), TestImages.exif(9, 95.0, 10.0));
+      byte[] nullIsland =
+          TestImages.jpegWithExif(TestImages.jpeg(32, 32), TestImages.exif(5, 0, 0));
 
       ImageInfo outOfRangeInfo = inspector.inspect(outOfRange);
       ImageInfo nullIslandInfo = inspector.inspect(nullIsland);
@@ -216,17 +223,21 @@ class ImageInspectorTest {
       assertThat(bomb.length).isLessThan(100);
 
       assertThatThrownBy(() -> inspector.inspect(bomb))
-          .isInstanceOfSatisfying(ImageRejectedException.class, e -> {
-            assertThat(e.reason()).isEqualTo(TOO_MANY_PIXELS);
-            assertThat(e.getMessage())
-                .isEqualTo("The image is 30000 x 30000 pixels (900.0 megapixels); "
-                    + "at most 50.0 megapixels are allowed.");
-          });
+          .isInstanceOfSatisfying(
+              ImageRejectedException.class,
+              e -> {
+                assertThat(e.reason()).isEqualTo(TOO_MANY_PIXELS);
+                assertThat(e.getMessage())
+                    .isEqualTo(
+                        "The image is 30000 x 30000 pixels (900.0 megapixels); "
+                            + "at most 50.0 megapixels are allowed.");
+              });
     }
 
     @Test
     void theBombIsOtherwiseAWellFormedPng() {
-      ImageInfo info = new ImageInspector(Long.MAX_VALUE).inspect(TestImages.pngHeaderOnly(30000, 30000));
+      ImageInfo info =
+          new ImageInspector(Long.MAX_VALUE).inspect(TestImages.pngHeaderOnly(30000, 30000));
 
       assertThat(info.width()).isEqualTo(30000);
     }
@@ -242,7 +253,8 @@ class ImageInspectorTest {
     @Test
     void defaultAllowsFiftyMegapixels() {
       assertThat(inspector.inspect(TestImages.pngHeaderOnly(7000, 7000)).height()).isEqualTo(7000);
-      assertRejected(() -> inspector.inspect(TestImages.pngHeaderOnly(8000, 8000)), TOO_MANY_PIXELS);
+      assertRejected(
+          () -> inspector.inspect(TestImages.pngHeaderOnly(8000, 8000)), TOO_MANY_PIXELS);
     }
 
     @Test
@@ -284,7 +296,8 @@ class ImageInspectorTest {
         Arguments.of("empty", new byte[0]),
         Arguments.of("text", "hello, this is a photo.jpg".getBytes(US_ASCII)),
         Arguments.of("PDF", "%PDF-1.7\n1 0 obj".getBytes(US_ASCII)),
-        Arguments.of("HEIC", new byte[] {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0}),
+        Arguments.of(
+            "HEIC", new byte[] {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0}),
         Arguments.of("WAV", "RIFF\u0024\0\0\0WAVEfmt ".getBytes(US_ASCII)),
         Arguments.of("JPEG magic cut short", new byte[] {(byte) 0xFF, (byte) 0xD8}),
         Arguments.of("PNG magic cut short", TestImages.truncate(TestImages.PNG_SIGNATURE, 7)),
@@ -298,14 +311,16 @@ class ImageInspectorTest {
     void truncatedJpeg() {
       byte[] jpeg = TestImages.jpeg(200, 150);
 
-      assertRejected(() -> inspector.inspect(TestImages.truncate(jpeg, jpeg.length / 2)), MALFORMED);
+      assertRejected(
+          () -> inspector.inspect(TestImages.truncate(jpeg, jpeg.length / 2)), MALFORMED);
     }
 
     @Test
     void jpegWithoutEndOfImageMarker() {
       byte[] jpeg = TestImages.jpeg(200, 150);
 
-      assertRejected(() -> inspector.inspect(TestImages.truncate(jpeg, jpeg.length - 2)), MALFORMED);
+      assertRejected(
+          () -> inspector.inspect(TestImages.truncate(jpeg, jpeg.length - 2)), MALFORMED);
     }
 
     @Test
@@ -322,10 +337,12 @@ class ImageInspectorTest {
       png[png.length - 13] ^= 0x01; // last byte of the final IDAT chunk's CRC
 
       assertThatThrownBy(() -> inspector.inspect(png))
-          .isInstanceOfSatisfying(ImageRejectedException.class, e -> {
-            assertThat(e.reason()).isEqualTo(MALFORMED);
-            assertThat(e.getMessage()).contains("IDAT").contains("CRC");
-          });
+          .isInstanceOfSatisfying(
+              ImageRejectedException.class,
+              e -> {
+                assertThat(e.reason()).isEqualTo(MALFORMED);
+                assertThat(e.getMessage()).contains("IDAT").contains("CRC");
+              });
     }
 
     @Test
@@ -372,7 +389,8 @@ class ImageInspectorTest {
     void webpWhoseRiffSizeDisagreesWithTheFile() {
       byte[] webp = TestImages.webpExtended(100, 100, TestImages.exif(1, 1, 1));
 
-      assertRejected(() -> inspector.inspect(TestImages.truncate(webp, webp.length - 4)), MALFORMED);
+      assertRejected(
+          () -> inspector.inspect(TestImages.truncate(webp, webp.length - 4)), MALFORMED);
       assertRejected(() -> inspector.inspect(TestImages.concat(webp, new byte[2])), MALFORMED);
       assertRejected(() -> inspector.inspect(withRiffSize(webp, Integer.MAX_VALUE)), MALFORMED);
     }
@@ -398,7 +416,9 @@ class ImageInspectorTest {
     }
   }
 
-  /** Every strict prefix of a valid image is rejected as MALFORMED once its magic bytes are there. */
+  /**
+   * Every strict prefix of a valid image is rejected as MALFORMED once its magic bytes are there.
+   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("validImages")
   void everyTruncationIsMalformed(String description, byte[] image) {
@@ -433,7 +453,8 @@ class ImageInspectorTest {
     return Stream.of(
         Arguments.of("JPEG with EXIF", TestImages.jpegWithExif(TestImages.jpeg(24, 16), tiff)),
         Arguments.of("progressive JPEG", TestImages.progressiveJpeg(24, 16)),
-        Arguments.of("PNG with EXIF",
+        Arguments.of(
+            "PNG with EXIF",
             TestImages.pngWithChunk(TestImages.png(24, 16), TestImages.pngChunk("eXIf", tiff))),
         Arguments.of("GIF", TestImages.gif(24, 16)),
         Arguments.of("WebP extended with EXIF", TestImages.webpExtended(24, 16, tiff)),
@@ -442,8 +463,9 @@ class ImageInspectorTest {
   }
 
   private static void assertRejected(ThrowingCallable inspection, Reason reason) {
-    assertThatThrownBy(inspection).isInstanceOfSatisfying(
-        ImageRejectedException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+    assertThatThrownBy(inspection)
+        .isInstanceOfSatisfying(
+            ImageRejectedException.class, e -> assertThat(e.reason()).isEqualTo(reason));
   }
 
   private static long riffSize(byte[] webp) {

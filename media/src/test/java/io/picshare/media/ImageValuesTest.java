@@ -38,7 +38,8 @@ class ImageValuesTest {
   void geoPointRejectsOutOfRangeAndNaN() {
     assertThatThrownBy(() -> new GeoPoint(90.5, 0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new GeoPoint(0, -180.1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new GeoPoint(Double.NaN, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new GeoPoint(Double.NaN, 0))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new GeoPoint(0, Double.POSITIVE_INFINITY))
         .isInstanceOf(IllegalArgumentException.class);
   }

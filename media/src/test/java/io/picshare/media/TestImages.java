@@ -26,11 +26,13 @@ public final class TestImages {
   /** Real 1x1 WebP files from Modernizr's WebP feature detection (lossy, lossless, animated). */
   static final byte[] WEBP_LOSSY_1X1 =
       base64("UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA");
+
   static final byte[] WEBP_LOSSLESS_1X1 =
       base64("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
-  static final byte[] WEBP_ANIMATED_1X1 = base64(
-      "UklGRlIAAABXRUJQVlA4WAoAAAASAAAAAAAAAAAAQU5JTQYAAAD/////AABBTk1GJgAAAAAAAAAAAAAAAAAAAGQAAABW"
-          + "UDhMDQAAAC8AAAAQBxAREYiI/gcA");
+  static final byte[] WEBP_ANIMATED_1X1 =
+      base64(
+          "UklGRlIAAABXRUJQVlA4WAoAAAASAAAAAAAAAAAAQU5JTQYAAAD/////AABBTk1GJgAAAAAAAAAAAAAAAAAAAGQAAABW"
+              + "UDhMDQAAAC8AAAAQBxAREYiI/gcA");
 
   private TestImages() {}
 
@@ -96,7 +98,9 @@ public final class TestImages {
 
   // ---- JPEG --------------------------------------------------------------------------------
 
-  /** {@code jpeg} with an APP1 segment holding {@code "Exif\0\0"} + {@code tiff} right after SOI. */
+  /**
+   * {@code jpeg} with an APP1 segment holding {@code "Exif\0\0"} + {@code tiff} right after SOI.
+   */
   public static byte[] jpegWithExif(byte[] jpeg, byte[] tiff) {
     return jpegWithSegment(jpeg, 0xE1, concat("Exif\0\0".getBytes(US_ASCII), tiff));
   }
@@ -105,14 +109,15 @@ public final class TestImages {
   static byte[] jpegWithSegment(byte[] jpeg, int marker, byte[] payload) {
     int length = payload.length + 2;
     byte[] header = {(byte) 0xFF, (byte) marker, (byte) (length >> 8), (byte) length};
-    return concat(Arrays.copyOf(jpeg, 2), header, payload, Arrays.copyOfRange(jpeg, 2, jpeg.length));
+    return concat(
+        Arrays.copyOf(jpeg, 2), header, payload, Arrays.copyOfRange(jpeg, 2, jpeg.length));
   }
 
   // ---- EXIF --------------------------------------------------------------------------------
 
   /**
-   * A big-endian TIFF block as EXIF stores it: IFD0 with Orientation and a GPS IFD pointer, and
-   * a GPS IFD with version, latitude and longitude (references N/S, E/W; three rationals each).
+   * A big-endian TIFF block as EXIF stores it: IFD0 with Orientation and a GPS IFD pointer, and a
+   * GPS IFD with version, latitude and longitude (references N/S, E/W; three rationals each).
    *
    * <pre>
    *   0  4D 4D 00 2A 00 00 00 08          "MM", 42, IFD0 at 8
@@ -169,17 +174,21 @@ public final class TestImages {
   static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
   /**
-   * A structurally valid PNG that declares {@code width x height} 8-bit RGB but carries only a
-   * tiny IDAT: signature, IHDR (13 bytes, CRC-correct), IDAT (zlib of 16 zero bytes), IEND. With
-   * a large size this is a decompression bomb: a few dozen bytes that a decoder would expand.
+   * A structurally valid PNG that declares {@code width x height} 8-bit RGB but carries only a tiny
+   * IDAT: signature, IHDR (13 bytes, CRC-correct), IDAT (zlib of 16 zero bytes), IEND. With a large
+   * size this is a decompression bomb: a few dozen bytes that a decoder would expand.
    */
   static byte[] pngHeaderOnly(int width, int height) {
-    byte[] header = ByteBuffer.allocate(13)
-        .putInt(width).putInt(height)
-        .put((byte) 8) // bit depth
-        .put((byte) 2) // colour type: RGB
-        .put((byte) 0).put((byte) 0).put((byte) 0) // compression, filter, no interlace
-        .array();
+    byte[] header =
+        ByteBuffer.allocate(13)
+            .putInt(width)
+            .putInt(height)
+            .put((byte) 8) // bit depth
+            .put((byte) 2) // colour type: RGB
+            .put((byte) 0)
+            .put((byte) 0)
+            .put((byte) 0) // compression, filter, no interlace
+            .array();
     return concat(
         PNG_SIGNATURE,
         pngChunk("IHDR", header),
@@ -193,7 +202,9 @@ public final class TestImages {
     CRC32 crc = new CRC32();
     crc.update(typeAndData);
     return ByteBuffer.allocate(12 + data.length)
-        .putInt(data.length).put(typeAndData).putInt((int) crc.getValue())
+        .putInt(data.length)
+        .put(typeAndData)
+        .putInt((int) crc.getValue())
         .array();
   }
 
@@ -245,23 +256,30 @@ public final class TestImages {
   }
 
   /**
-   * A lossy WebP: a VP8 chunk with the 10-byte key-frame header of RFC 6386 section 9.1 (frame
-   * tag 10 00 00 = key frame, shown, empty first partition; start code 9D 01 2A; 16-bit
-   * little-endian width and height, scale bits 0). Partitions are omitted.
+   * A lossy WebP: a VP8 chunk with the 10-byte key-frame header of RFC 6386 section 9.1 (frame tag
+   * 10 00 00 = key frame, shown, empty first partition; start code 9D 01 2A; 16-bit little-endian
+   * width and height, scale bits 0). Partitions are omitted.
    */
   static byte[] webpLossy(int width, int height) {
-    byte[] header = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN)
-        .put((byte) 0x10).put((byte) 0).put((byte) 0)
-        .put((byte) 0x9D).put((byte) 0x01).put((byte) 0x2A)
-        .putShort((short) width).putShort((short) height)
-        .array();
+    byte[] header =
+        ByteBuffer.allocate(10)
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .put((byte) 0x10)
+            .put((byte) 0)
+            .put((byte) 0)
+            .put((byte) 0x9D)
+            .put((byte) 0x01)
+            .put((byte) 0x2A)
+            .putShort((short) width)
+            .putShort((short) height)
+            .array();
     return riff(riffChunk("VP8 ", header));
   }
 
   /**
-   * An extended WebP: a VP8X chunk (flags byte — 0x08 when EXIF follows —, 3 reserved bytes,
-   * 24-bit canvas width-1 and height-1, little-endian), the VP8L chunk of {@link #webpLossless}
-   * and, when {@code tiff} is not null, an EXIF chunk holding it.
+   * An extended WebP: a VP8X chunk (flags byte — 0x08 when EXIF follows —, 3 reserved bytes, 24-bit
+   * canvas width-1 and height-1, little-endian), the VP8L chunk of {@link #webpLossless} and, when
+   * {@code tiff} is not null, an EXIF chunk holding it.
    */
   static byte[] webpExtended(int width, int height, byte[] tiff) {
     ByteBuffer vp8x = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
@@ -275,21 +293,31 @@ public final class TestImages {
 
   static byte[] vp8lHeader(int width, int height) {
     int bits = (width - 1) | (height - 1) << 14;
-    return ByteBuffer.allocate(5).order(ByteOrder.LITTLE_ENDIAN).put((byte) 0x2F).putInt(bits).array();
+    return ByteBuffer.allocate(5)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .put((byte) 0x2F)
+        .putInt(bits)
+        .array();
   }
 
   /** {@code "RIFF" size "WEBP" chunks}, where size counts everything after itself. */
   static byte[] riff(byte[] chunks) {
-    return ByteBuffer.allocate(12 + chunks.length).order(ByteOrder.LITTLE_ENDIAN)
-        .put("RIFF".getBytes(US_ASCII)).putInt(4 + chunks.length).put("WEBP".getBytes(US_ASCII))
+    return ByteBuffer.allocate(12 + chunks.length)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .put("RIFF".getBytes(US_ASCII))
+        .putInt(4 + chunks.length)
+        .put("WEBP".getBytes(US_ASCII))
         .put(chunks)
         .array();
   }
 
   /** {@code fourCC size data}, plus a zero byte when the size is odd. */
   static byte[] riffChunk(String fourCc, byte[] data) {
-    return ByteBuffer.allocate(8 + data.length + (data.length & 1)).order(ByteOrder.LITTLE_ENDIAN)
-        .put(fourCc.getBytes(US_ASCII)).putInt(data.length).put(data)
+    return ByteBuffer.allocate(8 + data.length + (data.length & 1))
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .put(fourCc.getBytes(US_ASCII))
+        .putInt(data.length)
+        .put(data)
         .array();
   }
 

@@ -53,24 +53,38 @@ import org.slf4j.LoggerFactory;
 /**
  * The PicShare API server: reads its configuration, connects to the cluster, serves HTTP on every
  * event loop. Closing it (as {@code SIGTERM} does) drains it: no new connections, requests in
- * flight finish within {@code drain-timeout}, the outbox relay makes a last pass, and only then
- * are the cluster clients closed.
+ * flight finish within {@code drain-timeout}, the outbox relay makes a last pass, and only then are
+ * the cluster clients closed.
  */
 public final class PicShareApi implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PicShareApi.class);
   private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
   private static final Duration RELAY_INTERVAL = Duration.ofSeconds(1);
-  /** Worker-id and relay leases: renewed every {@link #LEASE_RENEWAL}, given up {@link #LEASE_MARGIN} before they lapse. */
+
+  /**
+   * Worker-id and relay leases: renewed every {@link #LEASE_RENEWAL}, given up {@link
+   * #LEASE_MARGIN} before they lapse.
+   */
   private static final Duration LEASE_TTL = Duration.ofSeconds(30);
+
   private static final Duration LEASE_MARGIN = Duration.ofSeconds(10);
   private static final Duration LEASE_RENEWAL = Duration.ofSeconds(5);
   private static final Duration UPLOAD_COMMIT_DEADLINE = Duration.ofSeconds(60);
   private static final Duration READINESS_REUSE = Duration.ofSeconds(1);
-  /** An event loop busy for longer than this is reported, with its stack (the default is 2 s, without). */
+
+  /**
+   * An event loop busy for longer than this is reported, with its stack (the default is 2 s,
+   * without).
+   */
   private static final Duration MAX_EVENT_LOOP_EXECUTE_TIME = Duration.ofSeconds(1);
+
   private static final Duration BLOCKED_THREAD_CHECK_INTERVAL = Duration.ofMillis(500);
-  /** How long the relay's last pass may take after the drain (Kafka may be down: events then wait). */
+
+  /**
+   * How long the relay's last pass may take after the drain (Kafka may be down: events then wait).
+   */
   private static final Duration LAST_RELAY_TIMEOUT = Duration.ofSeconds(5);
+
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
   private final Vertx vertx;
@@ -83,8 +97,16 @@ public final class PicShareApi implements AutoCloseable {
   private final HttpServer admin;
   private final ApiConfig config;
 
-  private PicShareApi(Vertx vertx, StorageBackends backends, WorkerIdLease workerId, long leaseTimer, OutboxRelay relay,
-      ApiMetrics metrics, HttpServers servers, HttpServer admin, ApiConfig config) {
+  private PicShareApi(
+      Vertx vertx,
+      StorageBackends backends,
+      WorkerIdLease workerId,
+      long leaseTimer,
+      OutboxRelay relay,
+      ApiMetrics metrics,
+      HttpServers servers,
+      HttpServer admin,
+      ApiConfig config) {
     this.vertx = vertx;
     this.backends = backends;
     this.workerId = workerId;
@@ -99,17 +121,22 @@ public final class PicShareApi implements AutoCloseable {
   /** Starts a server; completes once every event loop's server listens. */
   public static Future<PicShareApi> start(ApiConfig config) {
     Clock clock = Clock.systemUTC();
-    TokenService tokens = new TokenService(
-        TokenSecret.loadOrCreate(config.auth().tokenSecretFile()), clock, config.auth().tokenTimeToLive());
-    Vertx vertx = Vertx.vertx(new VertxOptions()
-        .setEventLoopPoolSize(config.http().eventLoops())
-        .setWorkerPoolSize(config.http().workerThreads())
-        .setBlockedThreadCheckInterval(BLOCKED_THREAD_CHECK_INTERVAL.toMillis())
-        .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
-        .setMaxEventLoopExecuteTime(MAX_EVENT_LOOP_EXECUTE_TIME.toMillis())
-        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
-        .setWarningExceptionTime(MAX_EVENT_LOOP_EXECUTE_TIME.toMillis())
-        .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS));
+    TokenService tokens =
+        new TokenService(
+            TokenSecret.loadOrCreate(config.auth().tokenSecretFile()),
+            clock,
+            config.auth().tokenTimeToLive());
+    Vertx vertx =
+        Vertx.vertx(
+            new VertxOptions()
+                .setEventLoopPoolSize(config.http().eventLoops())
+                .setWorkerPoolSize(config.http().workerThreads())
+                .setBlockedThreadCheckInterval(BLOCKED_THREAD_CHECK_INTERVAL.toMillis())
+                .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
+                .setMaxEventLoopExecuteTime(MAX_EVENT_LOOP_EXECUTE_TIME.toMillis())
+                .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+                .setWarningExceptionTime(MAX_EVENT_LOOP_EXECUTE_TIME.toMillis())
+                .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS));
     ApiMetrics metrics = new ApiMetrics(config.http().role().name().toLowerCase(Locale.ROOT));
     BlockedThreadReporter.install(vertx, metrics);
     StorageBackends backends;
@@ -125,55 +152,110 @@ public final class PicShareApi implements AutoCloseable {
     LeaseHolder leases = new LeaseHolder(leaseStore, clock, LEASE_TTL, LEASE_MARGIN);
     return Async.of(WorkerIdLease.acquire(leaseStore, leases))
         .compose(workerId -> serve(config, vertx, backends, tokens, clock, hbase, leases, workerId))
-        .onFailure(error -> {
-          backends.close();
-          vertx.close();
-        });
+        .onFailure(
+            error -> {
+              backends.close();
+              vertx.close();
+            });
   }
 
-  private static Future<PicShareApi> serve(ApiConfig config, Vertx vertx, StorageBackends backends, TokenService tokens,
-      Clock clock, HBaseConnection hbase, LeaseHolder leases, WorkerIdLease workerId) {
+  private static Future<PicShareApi> serve(
+      ApiConfig config,
+      Vertx vertx,
+      StorageBackends backends,
+      TokenService tokens,
+      Clock clock,
+      HBaseConnection hbase,
+      LeaseHolder leases,
+      WorkerIdLease workerId) {
     long leaseTimer = vertx.setPeriodic(LEASE_RENEWAL.toMillis(), id -> workerId.renew());
     IdSource ids = new IdSource(new IdGenerator(workerId, clock));
     UserStore users = new HBaseUserStore(hbase);
     PhotoStore photos = new HBasePhotoStore(hbase);
     OutboxStore outbox = new HBaseOutboxStore(hbase);
     int cores = Runtime.getRuntime().availableProcessors();
-    AccountService accounts = new AccountService(users, new PasswordHasher(), tokens, ids, clock,
-        vertx.createSharedWorkerExecutor("password-hashing", Math.max(2, cores)));
-    PhotoReadService reads = new PhotoReadService(photos, users, backends.blobs(), config.storage().contentCacheBytes());
-    PhotoUploadService uploads = new PhotoUploadService(photos, users, backends.blobs(),
-        new HBaseIdempotencyStore(hbase, clock), outbox, reads, new ImageInspector(config.upload().maxPixels()), ids,
-        clock, vertx.createSharedWorkerExecutor("image-inspection", 2 * cores), UPLOAD_COMMIT_DEADLINE,
-        Duration.ofMillis(HBaseClient.OPERATION_TIMEOUT_MILLIS));
+    AccountService accounts =
+        new AccountService(
+            users,
+            new PasswordHasher(),
+            tokens,
+            ids,
+            clock,
+            vertx.createSharedWorkerExecutor("password-hashing", Math.max(2, cores)));
+    PhotoReadService reads =
+        new PhotoReadService(photos, users, backends.blobs(), config.storage().contentCacheBytes());
+    PhotoUploadService uploads =
+        new PhotoUploadService(
+            photos,
+            users,
+            backends.blobs(),
+            new HBaseIdempotencyStore(hbase, clock),
+            outbox,
+            reads,
+            new ImageInspector(config.upload().maxPixels()),
+            ids,
+            clock,
+            vertx.createSharedWorkerExecutor("image-inspection", 2 * cores),
+            UPLOAD_COMMIT_DEADLINE,
+            Duration.ofMillis(HBaseClient.OPERATION_TIMEOUT_MILLIS));
     PhotoDeleteService deletes = new PhotoDeleteService(reads, photos, users, outbox, ids, clock);
-    ReadinessService readiness = new ReadinessService(backends.healthChecks(), HEALTH_TIMEOUT, READINESS_REUSE, clock);
+    ReadinessService readiness =
+        new ReadinessService(backends.healthChecks(), HEALTH_TIMEOUT, READINESS_REUSE, clock);
     OutboxRelay relay = new OutboxRelay(vertx, outbox, photos, backends.events(), leases, clock);
     ApiMetrics metrics = new ApiMetrics(config.http().role().name().toLowerCase(Locale.ROOT));
-    metrics.count("picshare.events.published", "events the outbox relay published to Kafka", relay, OutboxRelay::published);
-    metrics.count("picshare.outbox.dead.letters", "outbox entries moved to picshare:outbox_dead_letters",
-        relay, OutboxRelay::deadLettered);
+    metrics.count(
+        "picshare.events.published",
+        "events the outbox relay published to Kafka",
+        relay,
+        OutboxRelay::published);
+    metrics.count(
+        "picshare.outbox.dead.letters",
+        "outbox entries moved to picshare:outbox_dead_letters",
+        relay,
+        OutboxRelay::deadLettered);
     if (config.http().role().servesWrites()) {
       relay.start(RELAY_INTERVAL);
     }
 
     EdgeLimits limits = EdgeLimits.create(vertx, config);
     EdgeMetrics.register(metrics, limits, readiness);
-    ApiRouter.Services services = new ApiRouter.Services(accounts, uploads, reads, deletes, tokens, readiness, metrics);
-    HttpServer admin = vertx.createHttpServer(ServerOptions.adminServer(config.admin(), config.timeouts()))
-        .requestHandler(AdminRouter.create(vertx, readiness, metrics));
-    return HttpServers.deploy(vertx, config.http(), ServerOptions.publicServer(config.http(), config.timeouts()),
-            limits.connections(), config.shutdown().drainTimeout(),
-            eventLoopVertx -> ApiRouter.create(eventLoopVertx, config, services, limits), metrics)
-        .compose(servers -> admin.listen()
-            .map(adminListening -> new PicShareApi(vertx, backends, workerId, leaseTimer, relay, metrics, servers, admin,
-                config)))
-        .onFailure(error -> {
-          vertx.cancelTimer(leaseTimer);
-          relay.close();
-          workerId.release();
-          metrics.close();
-        });
+    ApiRouter.Services services =
+        new ApiRouter.Services(accounts, uploads, reads, deletes, tokens, readiness, metrics);
+    HttpServer admin =
+        vertx
+            .createHttpServer(ServerOptions.adminServer(config.admin(), config.timeouts()))
+            .requestHandler(AdminRouter.create(vertx, readiness, metrics));
+    return HttpServers.deploy(
+            vertx,
+            config.http(),
+            ServerOptions.publicServer(config.http(), config.timeouts()),
+            limits.connections(),
+            config.shutdown().drainTimeout(),
+            eventLoopVertx -> ApiRouter.create(eventLoopVertx, config, services, limits),
+            metrics)
+        .compose(
+            servers ->
+                admin
+                    .listen()
+                    .map(
+                        adminListening ->
+                            new PicShareApi(
+                                vertx,
+                                backends,
+                                workerId,
+                                leaseTimer,
+                                relay,
+                                metrics,
+                                servers,
+                                admin,
+                                config)))
+        .onFailure(
+            error -> {
+              vertx.cancelTimer(leaseTimer);
+              relay.close();
+              workerId.release();
+              metrics.close();
+            });
   }
 
   public int port() {
@@ -214,9 +296,12 @@ public final class PicShareApi implements AutoCloseable {
   public void close() {
     Duration drainTimeout = config.shutdown().drainTimeout();
     long started = System.nanoTime();
-    LOG.info("draining: no new connections; requests in flight have {} s to finish", drainTimeout.toSeconds());
+    LOG.info(
+        "draining: no new connections; requests in flight have {} s to finish",
+        drainTimeout.toSeconds());
     try {
-      // Each server cuts its own connections off at the drain timeout; the margin only covers scheduling.
+      // Each server cuts its own connections off at the drain timeout; the margin only covers
+      // scheduling.
       servers.drain().await(drainTimeout.plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
       LOG.info("drained in {} ms", (System.nanoTime() - started) / 1_000_000);
     } catch (TimeoutException e) {
@@ -228,14 +313,19 @@ public final class PicShareApi implements AutoCloseable {
         int published = relay.stop().await(LAST_RELAY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("outbox relay stopped after a last pass that published {} events", published);
       } catch (TimeoutException e) {
-        LOG.warn("the outbox relay's last pass did not finish within {} s; its events wait in the outbox",
+        LOG.warn(
+            "the outbox relay's last pass did not finish within {} s; its events wait in the outbox",
             LAST_RELAY_TIMEOUT.toSeconds());
       }
     } else {
       relay.close();
     }
     vertx.cancelTimer(leaseTimer);
-    workerId.release().orTimeout(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).exceptionally(error -> false).join();
+    workerId
+        .release()
+        .orTimeout(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        .exceptionally(error -> false)
+        .join();
     metrics.close();
     backends.close();
     await(vertx.close(), CLOSE_TIMEOUT, "Vert.x");
@@ -261,16 +351,25 @@ public final class PicShareApi implements AutoCloseable {
     }
     LOG.info("starting with {}", config);
     PicShareApi api = start(config).await(60, TimeUnit.SECONDS);
-    LOG.info("PicShare API ({} role) listening on {}://{}:{}, admin on http://{}:{}",
-        config.http().role().name().toLowerCase(Locale.ROOT), config.http().tls() ? "https" : "http",
-        config.http().host(), api.port(), config.admin().host(), api.adminPort());
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        LOG.info("stopping (SIGTERM or exit)");
-        api.close();
-      } catch (Exception e) {
-        LOG.warn("did not stop cleanly", e);
-      }
-    }, "picshare-api-stop"));
+    LOG.info(
+        "PicShare API ({} role) listening on {}://{}:{}, admin on http://{}:{}",
+        config.http().role().name().toLowerCase(Locale.ROOT),
+        config.http().tls() ? "https" : "http",
+        config.http().host(),
+        api.port(),
+        config.admin().host(),
+        api.adminPort());
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    LOG.info("stopping (SIGTERM or exit)");
+                    api.close();
+                  } catch (Exception e) {
+                    LOG.warn("did not stop cleanly", e);
+                  }
+                },
+                "picshare-api-stop"));
   }
 }

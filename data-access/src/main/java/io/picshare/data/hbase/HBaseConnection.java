@@ -10,9 +10,9 @@ import org.apache.hadoop.hbase.client.AsyncTable;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
 
 /**
- * One asynchronous HBase connection shared by every store. It opens in the background, so a
- * process starts (and reports HBase down) while HBase is still starting; a failed attempt is
- * retried by the next caller.
+ * One asynchronous HBase connection shared by every store. It opens in the background, so a process
+ * starts (and reports HBase down) while HBase is still starting; a failed attempt is retried by the
+ * next caller.
  */
 public final class HBaseConnection implements AutoCloseable {
   private final Configuration conf;

@@ -39,15 +39,29 @@ public final class HBaseIdempotencyStore implements IdempotencyStore {
   @Override
   public CompletableFuture<Outcome> claim(Claim claim, byte[] fingerprint) {
     byte[] row = row(claim);
-    CheckAndMutate absent = CheckAndMutate.newBuilder(row)
-        .ifNotExists(ENTRY, REQUEST_FINGERPRINT)
-        .build(claimPut(row, claim, fingerprint));
-    return mutate(absent).thenCompose(acquired -> acquired
-        ? CompletableFuture.completedFuture(new Outcome.Acquired(claim))
-        : read(row).thenCompose(existing -> existing.isEmpty()
-            // expired or released between the claim and the read: try once more
-            ? mutate(absent).thenApply(again -> again ? new Outcome.Acquired(claim) : pendingUnknown())
-            : CompletableFuture.completedFuture(outcomeOf(existing, fingerprint))));
+    CheckAndMutate absent =
+        CheckAndMutate.newBuilder(row)
+            .ifNotExists(ENTRY, REQUEST_FINGERPRINT)
+            .build(claimPut(row, claim, fingerprint));
+    return mutate(absent)
+        .thenCompose(
+            acquired ->
+                acquired
+                    ? CompletableFuture.completedFuture(new Outcome.Acquired(claim))
+                    : read(row)
+                        .thenCompose(
+                            existing ->
+                                existing.isEmpty()
+                                    // expired or released between the claim and the read: try once
+                                    // more
+                                    ? mutate(absent)
+                                        .thenApply(
+                                            again ->
+                                                again
+                                                    ? new Outcome.Acquired(claim)
+                                                    : pendingUnknown())
+                                    : CompletableFuture.completedFuture(
+                                        outcomeOf(existing, fingerprint))));
   }
 
   private static Outcome pendingUnknown() {
@@ -70,35 +84,41 @@ public final class HBaseIdempotencyStore implements IdempotencyStore {
   }
 
   @Override
-  public CompletableFuture<Boolean> takeOver(Claim claim, byte[] fingerprint, long claimedAtMillis) {
+  public CompletableFuture<Boolean> takeOver(
+      Claim claim, byte[] fingerprint, long claimedAtMillis) {
     byte[] row = row(claim);
-    return read(row).thenCompose(existing -> {
-      Cell token = existing.getColumnLatestCell(ENTRY, CLAIM);
-      if (token == null || token.getTimestamp() != claimedAtMillis || existing.containsColumn(ENTRY, PHOTO_ID)) {
-        return CompletableFuture.completedFuture(false);
-      }
-      CheckAndMutate replace = CheckAndMutate.newBuilder(row)
-          .ifEquals(ENTRY, CLAIM, CellUtil.cloneValue(token))
-          .build(claimPut(row, claim, fingerprint));
-      return mutate(replace);
-    });
+    return read(row)
+        .thenCompose(
+            existing -> {
+              Cell token = existing.getColumnLatestCell(ENTRY, CLAIM);
+              if (token == null
+                  || token.getTimestamp() != claimedAtMillis
+                  || existing.containsColumn(ENTRY, PHOTO_ID)) {
+                return CompletableFuture.completedFuture(false);
+              }
+              CheckAndMutate replace =
+                  CheckAndMutate.newBuilder(row)
+                      .ifEquals(ENTRY, CLAIM, CellUtil.cloneValue(token))
+                      .build(claimPut(row, claim, fingerprint));
+              return mutate(replace);
+            });
   }
 
   @Override
   public CompletableFuture<Boolean> complete(Claim claim, long photoId) {
     byte[] row = row(claim);
-    CheckAndMutate complete = CheckAndMutate.newBuilder(row)
-        .ifEquals(ENTRY, CLAIM, claim.token())
-        .build(new Put(row).addColumn(ENTRY, PHOTO_ID, Bytes.toBytes(photoId)));
+    CheckAndMutate complete =
+        CheckAndMutate.newBuilder(row)
+            .ifEquals(ENTRY, CLAIM, claim.token())
+            .build(new Put(row).addColumn(ENTRY, PHOTO_ID, Bytes.toBytes(photoId)));
     return mutate(complete);
   }
 
   @Override
   public CompletableFuture<Boolean> release(Claim claim) {
     byte[] row = row(claim);
-    CheckAndMutate release = CheckAndMutate.newBuilder(row)
-        .ifEquals(ENTRY, CLAIM, claim.token())
-        .build(new Delete(row));
+    CheckAndMutate release =
+        CheckAndMutate.newBuilder(row).ifEquals(ENTRY, CLAIM, claim.token()).build(new Delete(row));
     return mutate(release);
   }
 
@@ -119,7 +139,9 @@ public final class HBaseIdempotencyStore implements IdempotencyStore {
   }
 
   private CompletableFuture<Boolean> mutate(CheckAndMutate mutation) {
-    return hbase.table(IdempotencyTable.NAME).thenCompose(table -> table.checkAndMutate(mutation))
+    return hbase
+        .table(IdempotencyTable.NAME)
+        .thenCompose(table -> table.checkAndMutate(mutation))
         .thenApply(CheckAndMutateResult::isSuccess);
   }
 }

@@ -19,8 +19,8 @@ import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.util.Bytes;
 
 /**
- * {@link LeaseStore} on {@code picshare:leases}. Replacing an expired lease is conditional on
- * its expiry cell being unchanged (a renewal always moves it), renewing on the holder cell.
+ * {@link LeaseStore} on {@code picshare:leases}. Replacing an expired lease is conditional on its
+ * expiry cell being unchanged (a renewal always moves it), renewing on the holder cell.
  */
 public final class HBaseLeaseStore implements LeaseStore {
   private final HBaseConnection hbase;
@@ -32,39 +32,48 @@ public final class HBaseLeaseStore implements LeaseStore {
   @Override
   public CompletableFuture<List<Lease>> list(String prefix) {
     Scan scan = new Scan().setStartStopRowForPrefixScan(Bytes.toBytes(prefix));
-    return hbase.table(LeasesTable.NAME).thenCompose(table -> table.scanAll(scan))
+    return hbase
+        .table(LeasesTable.NAME)
+        .thenCompose(table -> table.scanAll(scan))
         .thenApply(results -> results.stream().map(HBaseLeaseStore::toLease).toList());
   }
 
   @Override
   public CompletableFuture<Optional<Lease>> find(String name) {
-    return hbase.table(LeasesTable.NAME).thenCompose(table -> table.get(new Get(Bytes.toBytes(name))))
+    return hbase
+        .table(LeasesTable.NAME)
+        .thenCompose(table -> table.get(new Get(Bytes.toBytes(name))))
         .thenApply(result -> result.isEmpty() ? Optional.empty() : Optional.of(toLease(result)));
   }
 
   @Override
   public CompletableFuture<Boolean> createIfAbsent(Lease lease) {
-    return mutate(CheckAndMutate.newBuilder(Bytes.toBytes(lease.name()))
-        .ifNotExists(LEASE, HOLDER)
-        .build(put(lease)));
+    return mutate(
+        CheckAndMutate.newBuilder(Bytes.toBytes(lease.name()))
+            .ifNotExists(LEASE, HOLDER)
+            .build(put(lease)));
   }
 
   @Override
   public CompletableFuture<Boolean> replaceIfUnchanged(Lease seen, Lease next) {
-    return mutate(CheckAndMutate.newBuilder(Bytes.toBytes(seen.name()))
-        .ifEquals(LEASE, EXPIRES_AT, Bytes.toBytes(seen.expiresAtMillis()))
-        .build(put(next)));
+    return mutate(
+        CheckAndMutate.newBuilder(Bytes.toBytes(seen.name()))
+            .ifEquals(LEASE, EXPIRES_AT, Bytes.toBytes(seen.expiresAtMillis()))
+            .build(put(next)));
   }
 
   @Override
   public CompletableFuture<Boolean> renew(Lease next) {
-    return mutate(CheckAndMutate.newBuilder(Bytes.toBytes(next.name()))
-        .ifEquals(LEASE, HOLDER, next.holder())
-        .build(put(next)));
+    return mutate(
+        CheckAndMutate.newBuilder(Bytes.toBytes(next.name()))
+            .ifEquals(LEASE, HOLDER, next.holder())
+            .build(put(next)));
   }
 
   private CompletableFuture<Boolean> mutate(CheckAndMutate mutation) {
-    return hbase.table(LeasesTable.NAME).thenCompose(table -> table.checkAndMutate(mutation))
+    return hbase
+        .table(LeasesTable.NAME)
+        .thenCompose(table -> table.checkAndMutate(mutation))
         .thenApply(CheckAndMutateResult::isSuccess);
   }
 
@@ -77,7 +86,10 @@ public final class HBaseLeaseStore implements LeaseStore {
 
   private static Lease toLease(Result result) {
     byte[] reserved = result.getValue(LEASE, RESERVED_UNTIL);
-    return new Lease(Bytes.toString(result.getRow()), result.getValue(LEASE, HOLDER),
-        Bytes.toLong(result.getValue(LEASE, EXPIRES_AT)), reserved == null ? Long.MIN_VALUE : Bytes.toLong(reserved));
+    return new Lease(
+        Bytes.toString(result.getRow()),
+        result.getValue(LEASE, HOLDER),
+        Bytes.toLong(result.getValue(LEASE, EXPIRES_AT)),
+        reserved == null ? Long.MIN_VALUE : Bytes.toLong(reserved));
   }
 }

@@ -17,8 +17,8 @@ import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.util.Bytes;
 
 /**
- * {@link OutboxStore} on {@code picshare:outbox}, keyed by {@link OutboxRowKey}; dead letters go
- * to {@code picshare:outbox_dead_letters} (copied first, then deleted from the outbox).
+ * {@link OutboxStore} on {@code picshare:outbox}, keyed by {@link OutboxRowKey}; dead letters go to
+ * {@code picshare:outbox_dead_letters} (copied first, then deleted from the outbox).
  */
 public final class HBaseOutboxStore implements OutboxStore {
   private final HBaseConnection hbase;
@@ -29,11 +29,13 @@ public final class HBaseOutboxStore implements OutboxStore {
 
   @Override
   public CompletableFuture<Void> append(Entry entry) {
-    Put put = new Put(rowKey(entry))
-        .addColumn(OutboxTable.EVENT, OutboxTable.TOPIC, Bytes.toBytes(entry.topic()))
-        .addColumn(OutboxTable.EVENT, OutboxTable.KEY, Bytes.toBytes(entry.key()))
-        .addColumn(OutboxTable.EVENT, OutboxTable.PAYLOAD, entry.payload())
-        .addColumn(OutboxTable.EVENT, OutboxTable.CREATED_AT, Bytes.toBytes(entry.createdAtMillis()));
+    Put put =
+        new Put(rowKey(entry))
+            .addColumn(OutboxTable.EVENT, OutboxTable.TOPIC, Bytes.toBytes(entry.topic()))
+            .addColumn(OutboxTable.EVENT, OutboxTable.KEY, Bytes.toBytes(entry.key()))
+            .addColumn(OutboxTable.EVENT, OutboxTable.PAYLOAD, entry.payload())
+            .addColumn(
+                OutboxTable.EVENT, OutboxTable.CREATED_AT, Bytes.toBytes(entry.createdAtMillis()));
     return hbase.table(OutboxTable.NAME).thenCompose(table -> table.put(put));
   }
 
@@ -41,13 +43,17 @@ public final class HBaseOutboxStore implements OutboxStore {
   public CompletableFuture<List<Pending>> pending(Optional<byte[]> from, int limit) {
     Scan scan = new Scan().addFamily(OutboxTable.EVENT).setLimit(limit).setCaching(limit);
     from.ifPresent(scan::withStartRow);
-    return hbase.table(OutboxTable.NAME).thenCompose(table -> table.scanAll(scan))
+    return hbase
+        .table(OutboxTable.NAME)
+        .thenCompose(table -> table.scanAll(scan))
         .thenApply(results -> results.stream().map(HBaseOutboxStore::toPending).toList());
   }
 
   @Override
   public CompletableFuture<Void> remove(Entry entry) {
-    return hbase.table(OutboxTable.NAME).thenCompose(table -> table.delete(new Delete(rowKey(entry))));
+    return hbase
+        .table(OutboxTable.NAME)
+        .thenCompose(table -> table.delete(new Delete(rowKey(entry))));
   }
 
   @Override
@@ -61,16 +67,35 @@ public final class HBaseOutboxStore implements OutboxStore {
 
   @Override
   public CompletableFuture<Void> deadLetter(byte[] position, String reason) {
-    return hbase.table(OutboxTable.NAME).thenCompose(outbox -> outbox.get(new Get(position)).thenCompose(row -> {
-      Put copy = new Put(position)
-          .addColumn(OutboxDeadLettersTable.EVENT, OutboxDeadLettersTable.REASON, Bytes.toBytes(reason))
-          .addColumn(OutboxDeadLettersTable.EVENT, OutboxDeadLettersTable.MOVED_AT, Bytes.toBytes(System.currentTimeMillis()));
-      for (Cell cell : row.rawCells()) {
-        copy.addColumn(OutboxDeadLettersTable.EVENT, CellUtil.cloneQualifier(cell), CellUtil.cloneValue(cell));
-      }
-      return hbase.table(OutboxDeadLettersTable.NAME).thenCompose(dead -> dead.put(copy))
-          .thenCompose(copied -> outbox.delete(new Delete(position)));
-    }));
+    return hbase
+        .table(OutboxTable.NAME)
+        .thenCompose(
+            outbox ->
+                outbox
+                    .get(new Get(position))
+                    .thenCompose(
+                        row -> {
+                          Put copy =
+                              new Put(position)
+                                  .addColumn(
+                                      OutboxDeadLettersTable.EVENT,
+                                      OutboxDeadLettersTable.REASON,
+                                      Bytes.toBytes(reason))
+                                  .addColumn(
+                                      OutboxDeadLettersTable.EVENT,
+                                      OutboxDeadLettersTable.MOVED_AT,
+                                      Bytes.toBytes(System.currentTimeMillis()));
+                          for (Cell cell : row.rawCells()) {
+                            copy.addColumn(
+                                OutboxDeadLettersTable.EVENT,
+                                CellUtil.cloneQualifier(cell),
+                                CellUtil.cloneValue(cell));
+                          }
+                          return hbase
+                              .table(OutboxDeadLettersTable.NAME)
+                              .thenCompose(dead -> dead.put(copy))
+                              .thenCompose(copied -> outbox.delete(new Delete(position)));
+                        }));
   }
 
   private static byte[] rowKey(Entry entry) {
@@ -81,13 +106,15 @@ public final class HBaseOutboxStore implements OutboxStore {
     byte[] position = result.getRow();
     try {
       OutboxRowKey key = OutboxRowKey.decode(position);
-      return new Pending.Decoded(position, new Entry(
-          key.aggregateId(),
-          key.eventId(),
-          Bytes.toString(required(result, OutboxTable.TOPIC)),
-          Bytes.toString(required(result, OutboxTable.KEY)),
-          required(result, OutboxTable.PAYLOAD),
-          Bytes.toLong(required(result, OutboxTable.CREATED_AT))));
+      return new Pending.Decoded(
+          position,
+          new Entry(
+              key.aggregateId(),
+              key.eventId(),
+              Bytes.toString(required(result, OutboxTable.TOPIC)),
+              Bytes.toString(required(result, OutboxTable.KEY)),
+              required(result, OutboxTable.PAYLOAD),
+              Bytes.toLong(required(result, OutboxTable.CREATED_AT))));
     } catch (IllegalArgumentException e) {
       return new Pending.Undecodable(position, e.getMessage());
     }

@@ -33,14 +33,15 @@ import org.apache.hadoop.hbase.util.Bytes;
 
 /**
  * {@link PhotoStore} on {@code picshare:photos} and {@code picshare:photo_ids}. A deletion is a
- * compare-and-set mark on the photo row (it must exist, unmarked), then the winning event id in
- * the lookup, then removal of the row; marked rows are filtered out of every read.
+ * compare-and-set mark on the photo row (it must exist, unmarked), then the winning event id in the
+ * lookup, then removal of the row; marked rows are filtered out of every read.
  */
 public final class HBasePhotoStore implements PhotoStore {
   /** Never written as a deletion mark (marks are 8 bytes): a cell equal to it means none. */
   private static final byte[] NO_MARK = new byte[0];
 
   private final HBaseConnection hbase;
+
   /** Photo id to owner id. Ownership never changes, so entries never go stale. */
   private final Cache<Long, Long> owners = Caffeine.newBuilder().maximumSize(1_000_000).build();
 
@@ -51,29 +52,39 @@ public final class HBasePhotoStore implements PhotoStore {
   @Override
   public CompletableFuture<Boolean> insertLookupIfAbsent(PhotoRecord photo) {
     byte[] row = new PhotoIdRowKey(photo.photoId()).encode();
-    CheckAndMutate insert = CheckAndMutate.newBuilder(row)
-        .ifNotExists(PhotoIdsTable.OWNER, PhotoIdsTable.USER_ID)
-        .build(photo.toOwnerLookupPut());
-    return hbase.table(PhotoIdsTable.NAME).thenCompose(table -> table.checkAndMutate(insert))
+    CheckAndMutate insert =
+        CheckAndMutate.newBuilder(row)
+            .ifNotExists(PhotoIdsTable.OWNER, PhotoIdsTable.USER_ID)
+            .build(photo.toOwnerLookupPut());
+    return hbase
+        .table(PhotoIdsTable.NAME)
+        .thenCompose(table -> table.checkAndMutate(insert))
         .thenApply(CheckAndMutateResult::isSuccess);
   }
 
   @Override
   public CompletableFuture<Boolean> insertRowIfAbsent(PhotoRecord photo) {
-    CheckAndMutate insert = CheckAndMutate.newBuilder(photo.rowKey().encode())
-        .ifNotExists(METADATA, SHA256)
-        .build(photo.toPut());
-    return hbase.table(PhotosTable.NAME).thenCompose(table -> table.checkAndMutate(insert))
+    CheckAndMutate insert =
+        CheckAndMutate.newBuilder(photo.rowKey().encode())
+            .ifNotExists(METADATA, SHA256)
+            .build(photo.toPut());
+    return hbase
+        .table(PhotosTable.NAME)
+        .thenCompose(table -> table.checkAndMutate(insert))
         .thenApply(CheckAndMutateResult::isSuccess);
   }
 
   @Override
   public CompletableFuture<Void> deleteLookup(long photoId, long ownerId) {
     byte[] row = new PhotoIdRowKey(photoId).encode();
-    CheckAndMutate delete = CheckAndMutate.newBuilder(row)
-        .ifEquals(PhotoIdsTable.OWNER, PhotoIdsTable.USER_ID, Bytes.toBytes(ownerId))
-        .build(new Delete(row));
-    return hbase.table(PhotoIdsTable.NAME).thenCompose(table -> table.checkAndMutate(delete)).thenApply(done -> null);
+    CheckAndMutate delete =
+        CheckAndMutate.newBuilder(row)
+            .ifEquals(PhotoIdsTable.OWNER, PhotoIdsTable.USER_ID, Bytes.toBytes(ownerId))
+            .build(new Delete(row));
+    return hbase
+        .table(PhotoIdsTable.NAME)
+        .thenCompose(table -> table.checkAndMutate(delete))
+        .thenApply(done -> null);
   }
 
   @Override
@@ -82,37 +93,47 @@ public final class HBasePhotoStore implements PhotoStore {
     if (cached != null) {
       return CompletableFuture.completedFuture(OptionalLong.of(cached));
     }
-    return lookup(photoId).thenApply(result -> {
-      byte[] owner = result.getValue(PhotoIdsTable.OWNER, PhotoIdsTable.USER_ID);
-      if (owner == null) {
-        return OptionalLong.empty();
-      }
-      owners.put(photoId, Bytes.toLong(owner));
-      return OptionalLong.of(Bytes.toLong(owner));
-    });
+    return lookup(photoId)
+        .thenApply(
+            result -> {
+              byte[] owner = result.getValue(PhotoIdsTable.OWNER, PhotoIdsTable.USER_ID);
+              if (owner == null) {
+                return OptionalLong.empty();
+              }
+              owners.put(photoId, Bytes.toLong(owner));
+              return OptionalLong.of(Bytes.toLong(owner));
+            });
   }
 
   private CompletableFuture<Result> lookup(long photoId) {
-    return hbase.table(PhotoIdsTable.NAME)
+    return hbase
+        .table(PhotoIdsTable.NAME)
         .thenCompose(table -> table.get(new Get(new PhotoIdRowKey(photoId).encode())));
   }
 
   @Override
   public CompletableFuture<Optional<PhotoRecord>> find(long photoId) {
-    return ownerOf(photoId).thenCompose(owner -> owner.isEmpty()
-        ? CompletableFuture.completedFuture(Optional.empty())
-        : find(owner.getAsLong(), photoId));
+    return ownerOf(photoId)
+        .thenCompose(
+            owner ->
+                owner.isEmpty()
+                    ? CompletableFuture.completedFuture(Optional.empty())
+                    : find(owner.getAsLong(), photoId));
   }
 
   @Override
   public CompletableFuture<Optional<PhotoRecord>> find(long ownerId, long photoId) {
-    return row(ownerId, photoId).thenApply(result -> result.isEmpty() || marked(result)
-        ? Optional.empty()
-        : Optional.of(PhotoRecord.fromResult(result)));
+    return row(ownerId, photoId)
+        .thenApply(
+            result ->
+                result.isEmpty() || marked(result)
+                    ? Optional.empty()
+                    : Optional.of(PhotoRecord.fromResult(result)));
   }
 
   private CompletableFuture<Result> row(long ownerId, long photoId) {
-    return hbase.table(PhotosTable.NAME)
+    return hbase
+        .table(PhotosTable.NAME)
         .thenCompose(table -> table.get(new Get(new UserPhotoRowKey(ownerId, photoId).encode())));
   }
 
@@ -121,19 +142,32 @@ public final class HBasePhotoStore implements PhotoStore {
   }
 
   @Override
-  public CompletableFuture<List<PhotoRecord>> listByOwner(long ownerId, OptionalLong after, int limit) {
-    byte[] start = after.isPresent()
-        ? UserPhotoRowKey.startAfter(ownerId, after.getAsLong())
-        : UserPhotoRowKey.userPrefix(ownerId);
-    Scan scan = new Scan().withStartRow(start).withStopRow(UserPhotoRowKey.userStopRow(ownerId))
-        .setFilter(unmarked()).setLimit(limit).setCaching(limit);
-    return hbase.table(PhotosTable.NAME).thenCompose(table -> table.scanAll(scan))
+  public CompletableFuture<List<PhotoRecord>> listByOwner(
+      long ownerId, OptionalLong after, int limit) {
+    byte[] start =
+        after.isPresent()
+            ? UserPhotoRowKey.startAfter(ownerId, after.getAsLong())
+            : UserPhotoRowKey.userPrefix(ownerId);
+    Scan scan =
+        new Scan()
+            .withStartRow(start)
+            .withStopRow(UserPhotoRowKey.userStopRow(ownerId))
+            .setFilter(unmarked())
+            .setLimit(limit)
+            .setCaching(limit);
+    return hbase
+        .table(PhotosTable.NAME)
+        .thenCompose(table -> table.scanAll(scan))
         .thenApply(results -> results.stream().map(PhotoRecord::fromResult).toList());
   }
 
-  /** Passes rows without a deletion mark (a missing column passes; any 8-byte mark does not equal NO_MARK). */
+  /**
+   * Passes rows without a deletion mark (a missing column passes; any 8-byte mark does not equal
+   * NO_MARK).
+   */
   private static SingleColumnValueFilter unmarked() {
-    SingleColumnValueFilter filter = new SingleColumnValueFilter(METADATA, DELETION_EVENT, CompareOperator.EQUAL, NO_MARK);
+    SingleColumnValueFilter filter =
+        new SingleColumnValueFilter(METADATA, DELETION_EVENT, CompareOperator.EQUAL, NO_MARK);
     filter.setFilterIfMissing(false);
     filter.setLatestVersionOnly(true);
     return filter;
@@ -141,46 +175,62 @@ public final class HBasePhotoStore implements PhotoStore {
 
   @Override
   public CompletableFuture<Boolean> markDeleted(PhotoRecord photo, long deletionEventId) {
-    SingleColumnValueFilter exists = new SingleColumnValueFilter(METADATA, SHA256, CompareOperator.EQUAL,
-        HexFormat.of().parseHex(photo.sha256()));
+    SingleColumnValueFilter exists =
+        new SingleColumnValueFilter(
+            METADATA, SHA256, CompareOperator.EQUAL, HexFormat.of().parseHex(photo.sha256()));
     exists.setFilterIfMissing(true);
     Filter existsUnmarked = new FilterList(FilterList.Operator.MUST_PASS_ALL, exists, unmarked());
     byte[] row = photo.rowKey().encode();
-    CheckAndMutate mark = CheckAndMutate.newBuilder(row)
-        .ifMatches(existsUnmarked)
-        .build(new Put(row).addColumn(METADATA, DELETION_EVENT, Bytes.toBytes(deletionEventId)));
-    return hbase.table(PhotosTable.NAME).thenCompose(table -> table.checkAndMutate(mark))
+    CheckAndMutate mark =
+        CheckAndMutate.newBuilder(row)
+            .ifMatches(existsUnmarked)
+            .build(
+                new Put(row).addColumn(METADATA, DELETION_EVENT, Bytes.toBytes(deletionEventId)));
+    return hbase
+        .table(PhotosTable.NAME)
+        .thenCompose(table -> table.checkAndMutate(mark))
         .thenApply(CheckAndMutateResult::isSuccess);
   }
 
   @Override
   public CompletableFuture<Void> purgeDeleted(PhotoRecord photo, long deletionEventId) {
-    Put tombstone = new Put(new PhotoIdRowKey(photo.photoId()).encode())
-        .addColumn(PhotoIdsTable.OWNER, PhotoIdsTable.USER_ID, Bytes.toBytes(photo.ownerId()))
-        .addColumn(PhotoIdsTable.OWNER, PhotoIdsTable.DELETION_EVENT, Bytes.toBytes(deletionEventId));
-    return hbase.table(PhotoIdsTable.NAME).thenCompose(table -> table.put(tombstone))
+    Put tombstone =
+        new Put(new PhotoIdRowKey(photo.photoId()).encode())
+            .addColumn(PhotoIdsTable.OWNER, PhotoIdsTable.USER_ID, Bytes.toBytes(photo.ownerId()))
+            .addColumn(
+                PhotoIdsTable.OWNER, PhotoIdsTable.DELETION_EVENT, Bytes.toBytes(deletionEventId));
+    return hbase
+        .table(PhotoIdsTable.NAME)
+        .thenCompose(table -> table.put(tombstone))
         .thenCompose(written -> hbase.table(PhotosTable.NAME))
         .thenCompose(table -> table.delete(new Delete(photo.rowKey().encode())));
   }
 
   @Override
   public CompletableFuture<PhotoState> state(long photoId) {
-    return lookup(photoId).thenCompose(lookup -> {
-      byte[] owner = lookup.getValue(PhotoIdsTable.OWNER, PhotoIdsTable.USER_ID);
-      byte[] deletion = lookup.getValue(PhotoIdsTable.OWNER, PhotoIdsTable.DELETION_EVENT);
-      if (deletion != null) {
-        return CompletableFuture.completedFuture(new PhotoState.Deleted(Bytes.toLong(deletion)));
-      }
-      if (owner == null) {
-        return CompletableFuture.completedFuture(new PhotoState.Absent());
-      }
-      return row(Bytes.toLong(owner), photoId).thenApply(row -> {
-        if (row.isEmpty()) {
-          return new PhotoState.Absent();
-        }
-        byte[] mark = row.getValue(METADATA, DELETION_EVENT);
-        return mark == null ? new PhotoState.Live() : new PhotoState.Deleted(Bytes.toLong(mark));
-      });
-    });
+    return lookup(photoId)
+        .thenCompose(
+            lookup -> {
+              byte[] owner = lookup.getValue(PhotoIdsTable.OWNER, PhotoIdsTable.USER_ID);
+              byte[] deletion = lookup.getValue(PhotoIdsTable.OWNER, PhotoIdsTable.DELETION_EVENT);
+              if (deletion != null) {
+                return CompletableFuture.completedFuture(
+                    new PhotoState.Deleted(Bytes.toLong(deletion)));
+              }
+              if (owner == null) {
+                return CompletableFuture.completedFuture(new PhotoState.Absent());
+              }
+              return row(Bytes.toLong(owner), photoId)
+                  .thenApply(
+                      row -> {
+                        if (row.isEmpty()) {
+                          return new PhotoState.Absent();
+                        }
+                        byte[] mark = row.getValue(METADATA, DELETION_EVENT);
+                        return mark == null
+                            ? new PhotoState.Live()
+                            : new PhotoState.Deleted(Bytes.toLong(mark));
+                      });
+            });
   }
 }

@@ -34,32 +34,50 @@ public final class HBaseUserStore implements UserStore {
   public CompletableFuture<Created> create(UserRecord user) {
     byte[] usernameRow = new UsernameRowKey(user.username()).encode();
     byte[] userId = Bytes.toBytes(user.userId());
-    CheckAndMutate claim = CheckAndMutate.newBuilder(usernameRow)
-        .ifNotExists(UsernamesTable.USER, UsernamesTable.USER_ID)
-        .build(new Put(usernameRow).addColumn(UsernamesTable.USER, UsernamesTable.USER_ID, userId));
+    CheckAndMutate claim =
+        CheckAndMutate.newBuilder(usernameRow)
+            .ifNotExists(UsernamesTable.USER, UsernamesTable.USER_ID)
+            .build(
+                new Put(usernameRow)
+                    .addColumn(UsernamesTable.USER, UsernamesTable.USER_ID, userId));
     Put profile = user.toPut();
-    CheckAndMutate insert = CheckAndMutate.newBuilder(profile.getRow())
-        .ifNotExists(UsersTable.PROFILE, UsersTable.USERNAME)
-        .build(profile);
-    return hbase.table(UsernamesTable.NAME).thenCompose(table -> table.checkAndMutate(claim)).thenCompose(claimed -> {
-      if (!claimed.isSuccess()) {
-        return CompletableFuture.completedFuture(Created.USERNAME_TAKEN);
-      }
-      return hbase.table(UsersTable.NAME).thenCompose(table -> table.checkAndMutate(insert))
-          .handle((inserted, error) -> error == null && inserted.isSuccess()
-              ? CompletableFuture.completedFuture(Created.CREATED)
-              : releaseUsername(usernameRow, userId).thenCompose(released -> error == null
-                  ? CompletableFuture.completedFuture(Created.ID_TAKEN)
-                  : CompletableFuture.<Created>failedFuture(error)))
-          .thenCompose(outcome -> outcome);
-    });
+    CheckAndMutate insert =
+        CheckAndMutate.newBuilder(profile.getRow())
+            .ifNotExists(UsersTable.PROFILE, UsersTable.USERNAME)
+            .build(profile);
+    return hbase
+        .table(UsernamesTable.NAME)
+        .thenCompose(table -> table.checkAndMutate(claim))
+        .thenCompose(
+            claimed -> {
+              if (!claimed.isSuccess()) {
+                return CompletableFuture.completedFuture(Created.USERNAME_TAKEN);
+              }
+              return hbase
+                  .table(UsersTable.NAME)
+                  .thenCompose(table -> table.checkAndMutate(insert))
+                  .handle(
+                      (inserted, error) ->
+                          error == null && inserted.isSuccess()
+                              ? CompletableFuture.completedFuture(Created.CREATED)
+                              : releaseUsername(usernameRow, userId)
+                                  .thenCompose(
+                                      released ->
+                                          error == null
+                                              ? CompletableFuture.completedFuture(Created.ID_TAKEN)
+                                              : CompletableFuture.<Created>failedFuture(error)))
+                  .thenCompose(outcome -> outcome);
+            });
   }
 
   private CompletableFuture<Boolean> releaseUsername(byte[] usernameRow, byte[] userId) {
-    CheckAndMutate release = CheckAndMutate.newBuilder(usernameRow)
-        .ifEquals(UsernamesTable.USER, UsernamesTable.USER_ID, userId)
-        .build(new Delete(usernameRow));
-    return hbase.table(UsernamesTable.NAME).thenCompose(table -> table.checkAndMutate(release))
+    CheckAndMutate release =
+        CheckAndMutate.newBuilder(usernameRow)
+            .ifEquals(UsernamesTable.USER, UsernamesTable.USER_ID, userId)
+            .build(new Delete(usernameRow));
+    return hbase
+        .table(UsernamesTable.NAME)
+        .thenCompose(table -> table.checkAndMutate(release))
         .thenApply(CheckAndMutateResult::isSuccess);
   }
 
@@ -69,33 +87,46 @@ public final class HBaseUserStore implements UserStore {
       return CompletableFuture.completedFuture(Optional.empty());
     }
     byte[] usernameRow = new UsernameRowKey(username).encode();
-    return hbase.table(UsernamesTable.NAME).thenCompose(table -> table.get(new Get(usernameRow))).thenCompose(result -> {
-      byte[] id = result.getValue(UsernamesTable.USER, UsernamesTable.USER_ID);
-      return id == null ? CompletableFuture.completedFuture(Optional.<UserAccount>empty()) : findById(Bytes.toLong(id));
-    });
+    return hbase
+        .table(UsernamesTable.NAME)
+        .thenCompose(table -> table.get(new Get(usernameRow)))
+        .thenCompose(
+            result -> {
+              byte[] id = result.getValue(UsernamesTable.USER, UsernamesTable.USER_ID);
+              return id == null
+                  ? CompletableFuture.completedFuture(Optional.<UserAccount>empty())
+                  : findById(Bytes.toLong(id));
+            });
   }
 
   @Override
   public CompletableFuture<Optional<UserAccount>> findById(long userId) {
-    return hbase.table(UsersTable.NAME)
+    return hbase
+        .table(UsersTable.NAME)
         .thenCompose(table -> table.get(new Get(new UserRowKey(userId).encode())))
         .thenApply(HBaseUserStore::toAccount);
   }
 
   @Override
   public CompletableFuture<Void> addToPhotoCount(long userId, long delta) {
-    Increment increment = new Increment(new UserRowKey(userId).encode())
-        .addColumn(UsersTable.COUNTERS, UsersTable.PHOTO_COUNT, delta);
-    return hbase.table(UsersTable.NAME).thenCompose(table -> table.increment(increment)).thenApply(result -> null);
+    Increment increment =
+        new Increment(new UserRowKey(userId).encode())
+            .addColumn(UsersTable.COUNTERS, UsersTable.PHOTO_COUNT, delta);
+    return hbase
+        .table(UsersTable.NAME)
+        .thenCompose(table -> table.increment(increment))
+        .thenApply(result -> null);
   }
 
   private static Optional<UserAccount> toAccount(Result result) {
     if (result.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new UserAccount(UserRecord.fromResult(result),
-        Counters.read(result, UsersTable.PHOTO_COUNT),
-        Counters.read(result, UsersTable.FOLLOWER_COUNT),
-        Counters.read(result, UsersTable.FOLLOWING_COUNT)));
+    return Optional.of(
+        new UserAccount(
+            UserRecord.fromResult(result),
+            Counters.read(result, UsersTable.PHOTO_COUNT),
+            Counters.read(result, UsersTable.FOLLOWER_COUNT),
+            Counters.read(result, UsersTable.FOLLOWING_COUNT)));
   }
 }

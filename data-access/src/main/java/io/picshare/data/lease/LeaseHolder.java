@@ -11,10 +11,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One process's claim on leases of a store: it takes a free or expired lease, renews it, and
- * knows by its own monotonic clock until when it may act on it: a renewal sent at {@code t}
- * makes the lease safe until {@code t + ttl - margin}, so a holder whose renewals fail stops
- * acting before anyone else can take the lease (clocks of instances must agree within the margin).
+ * One process's claim on leases of a store: it takes a free or expired lease, renews it, and knows
+ * by its own monotonic clock until when it may act on it: a renewal sent at {@code t} makes the
+ * lease safe until {@code t + ttl - margin}, so a holder whose renewals fail stops acting before
+ * anyone else can take the lease (clocks of instances must agree within the margin).
  */
 public final class LeaseHolder {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -32,7 +32,8 @@ public final class LeaseHolder {
     this.store = requireNonNull(store, "store is null");
     this.clock = requireNonNull(clock, "clock is null");
     if (!margin.isNegative() && margin.compareTo(ttl) >= 0) {
-      throw new IllegalArgumentException("margin " + margin + " must be shorter than the ttl " + ttl);
+      throw new IllegalArgumentException(
+          "margin " + margin + " must be shorter than the ttl " + ttl);
     }
     this.ttl = ttl;
     this.margin = margin;
@@ -40,35 +41,47 @@ public final class LeaseHolder {
   }
 
   /**
-   * Takes the lease {@code name} if it is free or expired (or already this holder's), reserving
-   * ids up to {@code reserveAheadMillis} from now; empty if someone else holds it.
+   * Takes the lease {@code name} if it is free or expired (or already this holder's), reserving ids
+   * up to {@code reserveAheadMillis} from now; empty if someone else holds it.
    */
   public CompletableFuture<Optional<Held>> tryAcquire(String name, long reserveAheadMillis) {
     long sentAt = System.nanoTime();
-    return store.find(name).thenCompose(found -> {
-      long now = clock.millis();
-      if (found.isEmpty()) {
-        Lease fresh = lease(name, now, Math.addExact(now, reserveAheadMillis));
-        return store.createIfAbsent(fresh).thenApply(created -> held(created, fresh, Long.MIN_VALUE, sentAt));
-      }
-      Lease seen = found.get();
-      boolean mine = java.util.Arrays.equals(seen.holder(), token);
-      if (!mine && seen.expiresAtMillis() >= now) {
-        return CompletableFuture.completedFuture(Optional.empty());
-      }
-      Lease next = lease(name, now, Math.max(seen.reservedUntilMillis(), now + reserveAheadMillis));
-      return store.replaceIfUnchanged(seen, next)
-          .thenApply(replaced -> held(replaced, next, seen.reservedUntilMillis(), sentAt));
-    });
+    return store
+        .find(name)
+        .thenCompose(
+            found -> {
+              long now = clock.millis();
+              if (found.isEmpty()) {
+                Lease fresh = lease(name, now, Math.addExact(now, reserveAheadMillis));
+                return store
+                    .createIfAbsent(fresh)
+                    .thenApply(created -> held(created, fresh, Long.MIN_VALUE, sentAt));
+              }
+              Lease seen = found.get();
+              boolean mine = java.util.Arrays.equals(seen.holder(), token);
+              if (!mine && seen.expiresAtMillis() >= now) {
+                return CompletableFuture.completedFuture(Optional.empty());
+              }
+              Lease next =
+                  lease(name, now, Math.max(seen.reservedUntilMillis(), now + reserveAheadMillis));
+              return store
+                  .replaceIfUnchanged(seen, next)
+                  .thenApply(replaced -> held(replaced, next, seen.reservedUntilMillis(), sentAt));
+            });
   }
 
   /** Renews a held lease; empty if it was lost (someone else took it after it expired). */
   public CompletableFuture<Optional<Held>> renew(Held held, long reserveAheadMillis) {
     long sentAt = System.nanoTime();
     long now = clock.millis();
-    Lease next = lease(held.lease().name(), now,
-        Math.max(held.lease().reservedUntilMillis(), now + reserveAheadMillis));
-    return store.renew(next).thenApply(renewed -> held(renewed, next, held.previousReservedUntilMillis(), sentAt));
+    Lease next =
+        lease(
+            held.lease().name(),
+            now,
+            Math.max(held.lease().reservedUntilMillis(), now + reserveAheadMillis));
+    return store
+        .renew(next)
+        .thenApply(renewed -> held(renewed, next, held.previousReservedUntilMillis(), sentAt));
   }
 
   /** Lets the lease go at once (expiry now), keeping its reserved range for the next holder. */
@@ -77,7 +90,8 @@ public final class LeaseHolder {
     return store.renew(new Lease(current.name(), token, 0, current.reservedUntilMillis()));
   }
 
-  private Optional<Held> held(boolean written, Lease lease, long previousReserved, long sentAtNanos) {
+  private Optional<Held> held(
+      boolean written, Lease lease, long previousReserved, long sentAtNanos) {
     return written
         ? Optional.of(new Held(lease, previousReserved, sentAtNanos + ttl.minus(margin).toNanos()))
         : Optional.empty();

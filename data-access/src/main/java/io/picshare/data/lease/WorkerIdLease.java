@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Leases one of the 1024 id-generator worker ids (lease {@code worker/NNNN}) for this process, so
  * no two live instances issue ids as the same worker, and hands the {@link IdGenerator} the
- * matching {@link IdGrant}. Call {@link #renew()} well within the lease's ttl; if a renewal
- * fails the grant lapses on its own, and a lost lease is replaced by a newly acquired worker id.
+ * matching {@link IdGrant}. Call {@link #renew()} well within the lease's ttl; if a renewal fails
+ * the grant lapses on its own, and a lost lease is replaced by a newly acquired worker id.
  */
 public final class WorkerIdLease implements Supplier<IdGrant> {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerIdLease.class);
@@ -44,32 +44,43 @@ public final class WorkerIdLease implements Supplier<IdGrant> {
 
   private CompletableFuture<Void> acquireAny() {
     int start = ThreadLocalRandom.current().nextInt(WORKERS);
-    return store.list(PREFIX).thenCompose(existing -> {
-      java.util.Set<String> taken = new java.util.HashSet<>();
-      long now = System.currentTimeMillis();
-      existing.stream().filter(lease -> lease.expiresAtMillis() >= now).forEach(lease -> taken.add(lease.name()));
-      return tryFrom(start, 0, taken);
-    });
+    return store
+        .list(PREFIX)
+        .thenCompose(
+            existing -> {
+              java.util.Set<String> taken = new java.util.HashSet<>();
+              long now = System.currentTimeMillis();
+              existing.stream()
+                  .filter(lease -> lease.expiresAtMillis() >= now)
+                  .forEach(lease -> taken.add(lease.name()));
+              return tryFrom(start, 0, taken);
+            });
   }
 
-  /** Tries worker ids from {@code start} on, skipping those {@code taken}, until one is acquired. */
+  /**
+   * Tries worker ids from {@code start} on, skipping those {@code taken}, until one is acquired.
+   */
   private CompletableFuture<Void> tryFrom(int start, int tried, java.util.Set<String> taken) {
     if (tried >= WORKERS) {
-      return CompletableFuture.failedFuture(new IllegalStateException("all " + WORKERS + " worker ids are leased"));
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("all " + WORKERS + " worker ids are leased"));
     }
     int workerId = (start + tried) % WORKERS;
     String name = leaseName(workerId);
     if (taken.contains(name)) {
       return tryFrom(start, tried + 1, taken);
     }
-    return holder.tryAcquire(name, reserveAheadMillis()).thenCompose(acquired -> {
-      if (acquired.isEmpty()) {
-        return tryFrom(start, tried + 1, taken);
-      }
-      install(acquired.get());
-      LOG.info("leased id-generator worker id {}", workerId);
-      return CompletableFuture.completedFuture(null);
-    });
+    return holder
+        .tryAcquire(name, reserveAheadMillis())
+        .thenCompose(
+            acquired -> {
+              if (acquired.isEmpty()) {
+                return tryFrom(start, tried + 1, taken);
+              }
+              install(acquired.get());
+              LOG.info("leased id-generator worker id {}", workerId);
+              return CompletableFuture.completedFuture(null);
+            });
   }
 
   private long reserveAheadMillis() {
@@ -78,8 +89,12 @@ public final class WorkerIdLease implements Supplier<IdGrant> {
 
   private void install(LeaseHolder.Held newlyHeld) {
     held = newlyHeld;
-    grant = new IdGrant(workerId(newlyHeld), newlyHeld.previousReservedUntilMillis(),
-        newlyHeld.lease().reservedUntilMillis(), newlyHeld.safeUntilNanos());
+    grant =
+        new IdGrant(
+            workerId(newlyHeld),
+            newlyHeld.previousReservedUntilMillis(),
+            newlyHeld.lease().reservedUntilMillis(),
+            newlyHeld.safeUntilNanos());
   }
 
   private static int workerId(LeaseHolder.Held held) {
@@ -92,18 +107,27 @@ public final class WorkerIdLease implements Supplier<IdGrant> {
    */
   public CompletableFuture<Void> renew() {
     LeaseHolder.Held current = held;
-    return holder.renew(current, reserveAheadMillis()).thenCompose(renewed -> {
-      if (renewed.isPresent()) {
-        install(renewed.get());
-        return CompletableFuture.<Void>completedFuture(null);
-      }
-      LOG.error("lost the lease on worker id {}; no ids are issued until another is leased", workerId(current));
-      grant = new IdGrant(grant.workerId(), 0, 0, System.nanoTime());
-      return acquireAny();
-    }).exceptionally(error -> {
-      LOG.warn("renewing the worker-id lease failed (ids stop when it lapses): {}", error.toString());
-      return null;
-    });
+    return holder
+        .renew(current, reserveAheadMillis())
+        .thenCompose(
+            renewed -> {
+              if (renewed.isPresent()) {
+                install(renewed.get());
+                return CompletableFuture.<Void>completedFuture(null);
+              }
+              LOG.error(
+                  "lost the lease on worker id {}; no ids are issued until another is leased",
+                  workerId(current));
+              grant = new IdGrant(grant.workerId(), 0, 0, System.nanoTime());
+              return acquireAny();
+            })
+        .exceptionally(
+            error -> {
+              LOG.warn(
+                  "renewing the worker-id lease failed (ids stop when it lapses): {}",
+                  error.toString());
+              return null;
+            });
   }
 
   /** Releases the worker id at shutdown, so the next process need not wait for it to expire. */

@@ -3,12 +3,12 @@ package io.picshare.data.repair;
 import static java.util.Objects.requireNonNull;
 
 import io.picshare.data.hbase.HBaseConnection;
+import io.picshare.data.hbase.HBasePhotoStore;
 import io.picshare.schema.key.UserPhotoRowKey;
 import io.picshare.schema.key.UserRowKey;
 import io.picshare.schema.record.PhotoRecord;
 import io.picshare.schema.table.PhotosTable;
 import io.picshare.schema.table.UsersTable;
-import io.picshare.data.hbase.HBasePhotoStore;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.hadoop.hbase.client.Increment;
@@ -17,15 +17,16 @@ import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.util.Bytes;
 
 /**
- * Heals what a crash or a lost reply can leave behind: finishes deletions that were marked but
- * not purged, and sets every user's photo count to the number of their live photo rows (by an
- * {@code Increment} of the difference, so concurrent changes are not overwritten). A count can be
- * off between repairs by the uploads and deletes whose process died between the commit and the
- * counter update, and off by the changes that race a repair's scan; the next repair heals both.
+ * Heals what a crash or a lost reply can leave behind: finishes deletions that were marked but not
+ * purged, and sets every user's photo count to the number of their live photo rows (by an {@code
+ * Increment} of the difference, so concurrent changes are not overwritten). A count can be off
+ * between repairs by the uploads and deletes whose process died between the commit and the counter
+ * update, and off by the changes that race a repair's scan; the next repair heals both.
  */
 public final class PhotoRepair {
   /** What a repair found and changed. */
-  public record Report(long photosScanned, long deletionsFinished, long usersScanned, long countsCorrected) {}
+  public record Report(
+      long photosScanned, long deletionsFinished, long usersScanned, long countsCorrected) {}
 
   private final HBaseConnection hbase;
   private final HBasePhotoStore photos;
@@ -51,15 +52,25 @@ public final class PhotoRepair {
     }
     long users = 0;
     long corrected = 0;
-    for (Result row : scan(UsersTable.NAME, new Scan().addColumn(UsersTable.COUNTERS, UsersTable.PHOTO_COUNT)
-        .addColumn(UsersTable.PROFILE, UsersTable.USERNAME))) {
+    for (Result row :
+        scan(
+            UsersTable.NAME,
+            new Scan()
+                .addColumn(UsersTable.COUNTERS, UsersTable.PHOTO_COUNT)
+                .addColumn(UsersTable.PROFILE, UsersTable.USERNAME))) {
       users++;
       long userId = UserRowKey.decode(row.getRow()).userId();
       byte[] stored = row.getValue(UsersTable.COUNTERS, UsersTable.PHOTO_COUNT);
-      long delta = livePhotos.getOrDefault(userId, 0L) - (stored == null ? 0 : Bytes.toLong(stored));
+      long delta =
+          livePhotos.getOrDefault(userId, 0L) - (stored == null ? 0 : Bytes.toLong(stored));
       if (delta != 0) {
-        Increment fix = new Increment(row.getRow()).addColumn(UsersTable.COUNTERS, UsersTable.PHOTO_COUNT, delta);
-        hbase.get().thenCompose(connection -> connection.getTable(UsersTable.NAME).increment(fix)).join();
+        Increment fix =
+            new Increment(row.getRow())
+                .addColumn(UsersTable.COUNTERS, UsersTable.PHOTO_COUNT, delta);
+        hbase
+            .get()
+            .thenCompose(connection -> connection.getTable(UsersTable.NAME).increment(fix))
+            .join();
         corrected++;
       }
     }
@@ -67,8 +78,11 @@ public final class PhotoRepair {
   }
 
   private Iterable<Result> scan(org.apache.hadoop.hbase.TableName table, Scan scan) {
-    return () -> hbase.get().thenApply(connection -> connection.getTable(table).getScanner(scan.setCaching(1000)))
-        .join().iterator();
+    return () ->
+        hbase
+            .get()
+            .thenApply(connection -> connection.getTable(table).getScanner(scan.setCaching(1000)))
+            .join()
+            .iterator();
   }
-
 }

@@ -8,7 +8,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ./picshare repair}: runs {@link PhotoRepair} against the cluster behind {@code --zookeeper}. */
+/**
+ * {@code ./picshare repair}: runs {@link PhotoRepair} against the cluster behind {@code
+ * --zookeeper}.
+ */
 @Command(
     name = "picshare-repair",
     mixinStandardHelpOptions = true,
@@ -19,7 +22,10 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:success", "2:invalid usage", "3:HBase error (e.g. cannot connect)"})
 public final class RepairTool implements Callable<Integer> {
-  @Option(names = "--zookeeper", defaultValue = "127.0.0.1:2181", description = "ZooKeeper quorum of the HBase cluster (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--zookeeper",
+      defaultValue = "127.0.0.1:2181",
+      description = "ZooKeeper quorum of the HBase cluster (default: ${DEFAULT-VALUE})")
   String zookeeper;
 
   @Override
@@ -30,9 +36,11 @@ public final class RepairTool implements Callable<Integer> {
     try (HBaseConnection hbase = new HBaseConnection(conf)) {
       long started = System.nanoTime();
       PhotoRepair.Report report = new PhotoRepair(hbase).run();
-      System.out.printf("scanned %d photo rows and %d users in %d ms%n", report.photosScanned(), report.usersScanned(),
-          (System.nanoTime() - started) / 1_000_000);
-      System.out.printf("finished %d interrupted deletions; corrected %d photo counts%n",
+      System.out.printf(
+          "scanned %d photo rows and %d users in %d ms%n",
+          report.photosScanned(), report.usersScanned(), (System.nanoTime() - started) / 1_000_000);
+      System.out.printf(
+          "finished %d interrupted deletions; corrected %d photo counts%n",
           report.deletionsFinished(), report.countsCorrected());
       return 0;
     } catch (RuntimeException e) {

@@ -7,20 +7,27 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Where an uploaded photo's bytes land in HDFS before the pack job moves them into a volume:
- * {@code /picshare/photos/incoming/yyyy/MM/dd/HH/<public id>.<extension>}, by the upload hour
- * (UTC) taken from the photo id, so no directory grows past one hour of uploads and the pack job
- * can take whole hours at a time.
+ * Where an uploaded photo's bytes land in HDFS before the pack job moves them into a volume: {@code
+ * /picshare/photos/incoming/yyyy/MM/dd/HH/<public id>.<extension>}, by the upload hour (UTC) taken
+ * from the photo id, so no directory grows past one hour of uploads and the pack job can take whole
+ * hours at a time.
  */
 public final class PhotoPaths {
   public static final String ROOT = "/picshare/photos";
   public static final String INCOMING = ROOT + "/incoming";
-  private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy/MM/dd/HH").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter HOUR =
+      DateTimeFormatter.ofPattern("yyyy/MM/dd/HH").withZone(ZoneOffset.UTC);
 
   private PhotoPaths() {}
 
   public static String incoming(long photoId, String extension) {
     Instant uploaded = Instant.ofEpochMilli(IdGenerator.timestampMillis(photoId));
-    return INCOMING + "/" + HOUR.format(uploaded) + "/" + PublicIds.encode(photoId) + "." + extension;
+    return INCOMING
+        + "/"
+        + HOUR.format(uploaded)
+        + "/"
+        + PublicIds.encode(photoId)
+        + "."
+        + extension;
   }
 }

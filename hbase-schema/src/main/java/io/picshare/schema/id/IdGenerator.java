@@ -61,22 +61,26 @@ public final class IdGenerator {
   public long next() {
     IdGrant grant = grants.get();
     if (!grant.validAt(System.nanoTime())) {
-      throw new IdsUnavailableException("the worker-id lease of this instance has lapsed; no ids until it is renewed");
+      throw new IdsUnavailableException(
+          "the worker-id lease of this instance has lapsed; no ids until it is renewed");
     }
     long now = currentTimestamp();
     while (true) {
       State last = state.get();
       State next = following(last != null && last.grant().equals(grant) ? last : start(grant), now);
       if (state.compareAndSet(last, next)) {
-        return (next.timestamp() << TIMESTAMP_SHIFT) | ((long) grant.workerId() << WORKER_SHIFT) | next.sequence();
+        return (next.timestamp() << TIMESTAMP_SHIFT)
+            | ((long) grant.workerId() << WORKER_SHIFT)
+            | next.sequence();
       }
     }
   }
 
   private static State start(IdGrant grant) {
-    long after = grant.issuedAfterMillis() == Long.MIN_VALUE
-        ? -1
-        : Math.max(-1, grant.issuedAfterMillis() - EPOCH_MILLIS);
+    long after =
+        grant.issuedAfterMillis() == Long.MIN_VALUE
+            ? -1
+            : Math.max(-1, grant.issuedAfterMillis() - EPOCH_MILLIS);
     return new State(grant, after, MAX_SEQUENCE);
   }
 
@@ -91,9 +95,12 @@ public final class IdGenerator {
       }
     }
     IdGrant grant = last.grant();
-    if (grant.issuableUntilMillis() != Long.MAX_VALUE && timestamp + EPOCH_MILLIS > grant.issuableUntilMillis()) {
-      throw new IdsUnavailableException("the reserved id range of worker " + grant.workerId()
-          + " is used up (clock behind, or over 4096 ids/ms); no ids until the lease is renewed");
+    if (grant.issuableUntilMillis() != Long.MAX_VALUE
+        && timestamp + EPOCH_MILLIS > grant.issuableUntilMillis()) {
+      throw new IdsUnavailableException(
+          "the reserved id range of worker "
+              + grant.workerId()
+              + " is used up (clock behind, or over 4096 ids/ms); no ids until the lease is renewed");
     }
     return new State(grant, checkedTimestamp(timestamp), sequence);
   }

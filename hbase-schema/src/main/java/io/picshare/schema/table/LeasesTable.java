@@ -22,7 +22,9 @@ public final class LeasesTable implements PicShareTable {
   /** The holder's random token, 16 raw bytes; a holder renews only while this is its own. */
   public static final byte[] HOLDER = Bytes.toBytes("h");
 
-  /** When the lease lapses unless renewed, epoch milliseconds by the holder's clock, 8-byte long. */
+  /**
+   * When the lease lapses unless renewed, epoch milliseconds by the holder's clock, 8-byte long.
+   */
   public static final byte[] EXPIRES_AT = Bytes.toBytes("e");
 
   /**

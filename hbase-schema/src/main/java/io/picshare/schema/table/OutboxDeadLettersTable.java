@@ -8,9 +8,9 @@ import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
 import org.apache.hadoop.hbase.util.Bytes;
 
 /**
- * {@code picshare:outbox_dead_letters}: outbox entries the relay could not publish (undecodable,
- * or of an unknown type), moved aside under their original row key with every original cell in
- * family {@code e} plus why and when. Ops inspect them with {@code scan 'picshare:outbox_dead_letters'};
+ * {@code picshare:outbox_dead_letters}: outbox entries the relay could not publish (undecodable, or
+ * of an unknown type), moved aside under their original row key with every original cell in family
+ * {@code e} plus why and when. Ops inspect them with {@code scan 'picshare:outbox_dead_letters'};
  * the relay never retries them. Rare, so one region.
  */
 public final class OutboxDeadLettersTable implements PicShareTable {

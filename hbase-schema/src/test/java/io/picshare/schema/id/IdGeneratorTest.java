@@ -93,7 +93,8 @@ class IdGeneratorTest {
 
   @Test
   void aNewHolderOfAWorkerIdIssuesOnlyAfterTheRangeReservedBefore() {
-    // The previous holder reserved ids up to EPOCH + 60 s; this instance's clock is 50 s behind that.
+    // The previous holder reserved ids up to EPOCH + 60 s; this instance's clock is 50 s behind
+    // that.
     IdGrant grant = new IdGrant(5, EPOCH + 60_000, EPOCH + 90_000, Long.MAX_VALUE);
     IdGenerator generator = new IdGenerator(() -> grant, SteppingClock.fixedAt(EPOCH + 10_000));
 
@@ -119,7 +120,9 @@ class IdGeneratorTest {
     IdGrant lapsed = new IdGrant(5, Long.MIN_VALUE, Long.MAX_VALUE, System.nanoTime() - 1);
     IdGenerator generator = new IdGenerator(() -> lapsed, Clock.systemUTC());
 
-    assertThatThrownBy(generator::next).isInstanceOf(IdsUnavailableException.class).hasMessageContaining("lapsed");
+    assertThatThrownBy(generator::next)
+        .isInstanceOf(IdsUnavailableException.class)
+        .hasMessageContaining("lapsed");
   }
 
   @Test

@@ -15,7 +15,9 @@ final class PutResults {
     return Result.create(sortedCells(put));
   }
 
-  /** The put's cells in HBase order, as a Result needs them (it looks cells up by binary search). */
+  /**
+   * The put's cells in HBase order, as a Result needs them (it looks cells up by binary search).
+   */
   static List<Cell> sortedCells(Put put) {
     List<Cell> cells = new ArrayList<>();
     put.getFamilyCellMap().values().forEach(cells::addAll);

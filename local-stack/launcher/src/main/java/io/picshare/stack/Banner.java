@@ -13,11 +13,23 @@ final class Banner {
       row(b, "API", e.api() + "   (GET /health/ready, /health/live, /v1/openapi.json)");
     } else {
       row(b, "API reads", e.api() + "   (role read: GET /v1/...; /health/ready)");
-      row(b, "API writes", e.writeApi() + "   (role write: POST and DELETE /v1/...; /health/ready)");
+      row(
+          b,
+          "API writes",
+          e.writeApi() + "   (role write: POST and DELETE /v1/...; /health/ready)");
     }
-    row(b, "HDFS", e.hdfs() + "   (3 DataNodes, replication 3; web UI http://127.0.0.1:" + p.namenodeHttp() + ")");
+    row(
+        b,
+        "HDFS",
+        e.hdfs()
+            + "   (3 DataNodes, replication 3; web UI http://127.0.0.1:"
+            + p.namenodeHttp()
+            + ")");
     row(b, "ZooKeeper", e.zookeeperQuorum());
-    row(b, "HBase", "via ZooKeeper " + e.zookeeperQuorum() + "   (root dir " + e.hdfs() + "/hbase)");
+    row(
+        b,
+        "HBase",
+        "via ZooKeeper " + e.zookeeperQuorum() + "   (root dir " + e.hdfs() + "/hbase)");
     row(b, "Kafka", e.kafkaBootstrap());
     row(b, "Solr", e.solr() + "   (core: photos)");
     row(b, "Data", stack.options().dataDir().toString());

@@ -7,32 +7,46 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code picshare up}: starts the whole local system, prints where it answers, runs until Ctrl-C. */
+/**
+ * {@code picshare up}: starts the whole local system, prints where it answers, runs until Ctrl-C.
+ */
 @Command(
     name = "picshare up",
     mixinStandardHelpOptions = true,
     version = "PicShare 0.1.0",
-    description = "Starts PicShare on this machine: HDFS (NameNode + 3 DataNodes, replication 3), ZooKeeper,"
-        + " HBase, Kafka (KRaft), Solr and the PicShare API, each in its own JVM. Data survives restarts;"
-        + " Ctrl-C stops everything cleanly.")
+    description =
+        "Starts PicShare on this machine: HDFS (NameNode + 3 DataNodes, replication 3), ZooKeeper,"
+            + " HBase, Kafka (KRaft), Solr and the PicShare API, each in its own JVM. Data survives restarts;"
+            + " Ctrl-C stops everything cleanly.")
 public final class Launcher implements Callable<Integer> {
-  @Option(names = "--data-dir", description = "Where every component keeps its data and logs (default: data/ in the checkout).")
+  @Option(
+      names = "--data-dir",
+      description =
+          "Where every component keeps its data and logs (default: data/ in the checkout).")
   Path dataDir;
 
   @Option(names = "--fresh", description = "Wipe the data directory before starting.")
   boolean fresh;
 
-  @Option(names = "--repo-root", hidden = true, description = "The PicShare checkout (default: current directory).")
+  @Option(
+      names = "--repo-root",
+      hidden = true,
+      description = "The PicShare checkout (default: current directory).")
   Path repoRoot = Path.of("");
 
   @Option(names = "--api-port", description = "PicShare API HTTP port (default: ${DEFAULT-VALUE}).")
   int apiPort = StackPorts.DEFAULTS.api();
 
-  @Option(names = "--api-roles", description = "all: one API serving reads and writes; split: a read API on --api-port"
-      + " and a write API on --write-api-port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--api-roles",
+      description =
+          "all: one API serving reads and writes; split: a read API on --api-port"
+              + " and a write API on --write-api-port (default: ${DEFAULT-VALUE}).")
   ApiRoles apiRoles = ApiRoles.all;
 
-  @Option(names = "--write-api-port", description = "Port of the write API with --api-roles split (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--write-api-port",
+      description = "Port of the write API with --api-roles split (default: ${DEFAULT-VALUE}).")
   int writeApiPort = StackPorts.DEFAULTS.writeApi();
 
   /** The values of {@code --api-roles}. */
@@ -41,19 +55,27 @@ public final class Launcher implements Callable<Integer> {
     split
   }
 
-  @Option(names = "--namenode-port", description = "HDFS NameNode RPC port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--namenode-port",
+      description = "HDFS NameNode RPC port (default: ${DEFAULT-VALUE}).")
   int namenodePort = StackPorts.DEFAULTS.namenode();
 
-  @Option(names = "--namenode-http-port", description = "HDFS NameNode web UI port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--namenode-http-port",
+      description = "HDFS NameNode web UI port (default: ${DEFAULT-VALUE}).")
   int namenodeHttpPort = StackPorts.DEFAULTS.namenodeHttp();
 
-  @Option(names = "--zookeeper-port", description = "ZooKeeper client port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--zookeeper-port",
+      description = "ZooKeeper client port (default: ${DEFAULT-VALUE}).")
   int zookeeperPort = StackPorts.DEFAULTS.zookeeper();
 
   @Option(names = "--kafka-port", description = "Kafka broker port (default: ${DEFAULT-VALUE}).")
   int kafkaPort = StackPorts.DEFAULTS.kafka();
 
-  @Option(names = "--kafka-controller-port", description = "Kafka KRaft controller port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--kafka-controller-port",
+      description = "Kafka KRaft controller port (default: ${DEFAULT-VALUE}).")
   int kafkaControllerPort = StackPorts.DEFAULTS.kafkaController();
 
   @Option(names = "--solr-port", description = "Solr HTTP port (default: ${DEFAULT-VALUE}).")
@@ -66,19 +88,36 @@ public final class Launcher implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintStream out = System.out;
-    StackPorts ports = new StackPorts(
-        namenodePort, namenodeHttpPort, zookeeperPort, kafkaPort, kafkaControllerPort, solrPort, apiPort, writeApiPort);
-    LocalStack.Options options = new LocalStack.Options(
-        repoRoot, dataDir != null ? dataDir : repoRoot.resolve("data"), ports, fresh,
-        apiRoles == ApiRoles.split ? ApiMode.SPLIT : ApiMode.ALL, out);
+    StackPorts ports =
+        new StackPorts(
+            namenodePort,
+            namenodeHttpPort,
+            zookeeperPort,
+            kafkaPort,
+            kafkaControllerPort,
+            solrPort,
+            apiPort,
+            writeApiPort);
+    LocalStack.Options options =
+        new LocalStack.Options(
+            repoRoot,
+            dataDir != null ? dataDir : repoRoot.resolve("data"),
+            ports,
+            fresh,
+            apiRoles == ApiRoles.split ? ApiMode.SPLIT : ApiMode.ALL,
+            out);
     out.printf("Starting PicShare (data: %s)%n", options.dataDir());
     long started = System.nanoTime();
     LocalStack stack = LocalStack.of(options);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      out.println("Stopping PicShare...");
-      stack.close();
-      out.println("Stopped.");
-    }, "picshare-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  out.println("Stopping PicShare...");
+                  stack.close();
+                  out.println("Stopped.");
+                },
+                "picshare-stop"));
     try {
       stack.startAll();
     } catch (NodeFailedException | IllegalStateException e) {

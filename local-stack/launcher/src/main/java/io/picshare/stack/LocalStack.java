@@ -21,37 +21,55 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The whole local system on one machine: HDFS (NameNode + 3 DataNodes), ZooKeeper and HBase in
- * one JVM, Kafka in a second, Solr in a third, and the PicShare API in a fourth (or a read and a
- * write API in a fourth and fifth; see {@link ApiMode}).
- * Closing it stops every child, API first and storage last.
+ * The whole local system on one machine: HDFS (NameNode + 3 DataNodes), ZooKeeper and HBase in one
+ * JVM, Kafka in a second, Solr in a third, and the PicShare API in a fourth (or a read and a write
+ * API in a fourth and fifth; see {@link ApiMode}). Closing it stops every child, API first and
+ * storage last.
  */
 public final class LocalStack implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
   private static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
   /** Java 17 needs these for Hadoop and HBase server code (HBase's own list). */
-  static final List<String> HADOOP_JVM_OPTIONS = List.of(
-      "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-      "--add-opens", "java.base/java.lang.reflect=ALL-UNNAMED",
-      "--add-opens", "java.base/java.nio=ALL-UNNAMED",
-      "--add-opens", "java.base/java.io=ALL-UNNAMED",
-      "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-      "--add-opens", "java.base/jdk.internal.ref=ALL-UNNAMED",
-      "--add-opens", "java.base/java.util=ALL-UNNAMED",
-      "--add-opens", "java.base/java.util.concurrent=ALL-UNNAMED",
-      "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
-      "--add-exports", "java.base/sun.net.dns=ALL-UNNAMED",
-      "--add-exports", "java.base/sun.net.util=ALL-UNNAMED",
-      "--add-modules", "jdk.unsupported",
-      "-Dorg.apache.hbase.thirdparty.io.netty.tryReflectionSetAccessible=true");
+  static final List<String> HADOOP_JVM_OPTIONS =
+      List.of(
+          "--add-opens",
+          "java.base/java.lang=ALL-UNNAMED",
+          "--add-opens",
+          "java.base/java.lang.reflect=ALL-UNNAMED",
+          "--add-opens",
+          "java.base/java.nio=ALL-UNNAMED",
+          "--add-opens",
+          "java.base/java.io=ALL-UNNAMED",
+          "--add-opens",
+          "java.base/sun.nio.ch=ALL-UNNAMED",
+          "--add-opens",
+          "java.base/jdk.internal.ref=ALL-UNNAMED",
+          "--add-opens",
+          "java.base/java.util=ALL-UNNAMED",
+          "--add-opens",
+          "java.base/java.util.concurrent=ALL-UNNAMED",
+          "--add-exports",
+          "java.base/jdk.internal.misc=ALL-UNNAMED",
+          "--add-exports",
+          "java.base/sun.net.dns=ALL-UNNAMED",
+          "--add-exports",
+          "java.base/sun.net.util=ALL-UNNAMED",
+          "--add-modules",
+          "jdk.unsupported",
+          "-Dorg.apache.hbase.thirdparty.io.netty.tryReflectionSetAccessible=true");
 
   /**
    * How to start the stack. With {@code faultControl} the Hadoop node also serves its loopback
    * fault-control endpoint, for tests ({@link #faults()}); {@code picshare up} leaves it off.
    */
   public record Options(
-      Path repoRoot, Path dataDir, StackPorts ports, boolean fresh, ApiMode apiMode, PrintStream progress,
+      Path repoRoot,
+      Path dataDir,
+      StackPorts ports,
+      boolean fresh,
+      ApiMode apiMode,
+      PrintStream progress,
       boolean faultControl) {
     public Options {
       repoRoot = repoRoot.toAbsolutePath().normalize();
@@ -62,7 +80,13 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Without fault control. */
-    public Options(Path repoRoot, Path dataDir, StackPorts ports, boolean fresh, ApiMode apiMode, PrintStream progress) {
+    public Options(
+        Path repoRoot,
+        Path dataDir,
+        StackPorts ports,
+        boolean fresh,
+        ApiMode apiMode,
+        PrintStream progress) {
       this(repoRoot, dataDir, ports, fresh, apiMode, progress, false);
     }
   }
@@ -103,10 +127,14 @@ public final class LocalStack implements AutoCloseable {
     return endpoints;
   }
 
-  /** Fault injection into HDFS and HBase; only for a stack started with {@link Options#faultControl()}. */
+  /**
+   * Fault injection into HDFS and HBase; only for a stack started with {@link
+   * Options#faultControl()}.
+   */
   public StackFaults faults() {
     if (faults == null) {
-      throw new IllegalStateException("the stack was not started with fault control (LocalStack.Options.faultControl)");
+      throw new IllegalStateException(
+          "the stack was not started with fault control (LocalStack.Options.faultControl)");
     }
     return faults;
   }
@@ -134,24 +162,50 @@ public final class LocalStack implements AutoCloseable {
       Directories.deleteRecursively(options.dataDir());
     }
     StackPorts ports = options.ports();
-    List<String> hadoopArguments = new ArrayList<>(List.of(
-        "--namenode-port", Integer.toString(ports.namenode()),
-        "--namenode-http-port", Integer.toString(ports.namenodeHttp()),
-        "--zookeeper-port", Integer.toString(ports.zookeeper())));
+    List<String> hadoopArguments =
+        new ArrayList<>(
+            List.of(
+                "--namenode-port", Integer.toString(ports.namenode()),
+                "--namenode-http-port", Integer.toString(ports.namenodeHttp()),
+                "--zookeeper-port", Integer.toString(ports.zookeeper())));
     if (options.faultControl()) {
       hadoopArguments.addAll(List.of("--fault-control-port", "0"));
     }
-    NodeProcess hadoop = launch(nodeSpec("hadoop", "local-stack/hadoop-node",
-        "io.picshare.stack.hadoop.HadoopNode", "-Xmx1g", HADOOP_JVM_OPTIONS, hadoopArguments));
-    NodeProcess kafka = launch(nodeSpec("kafka", "local-stack/kafka-node",
-        "io.picshare.stack.kafka.KafkaNode", "-Xmx512m", List.of(),
-        List.of("--port", Integer.toString(ports.kafka()),
-            "--controller-port", Integer.toString(ports.kafkaController()))));
-    NodeProcess solr = launch(nodeSpec("solr", "local-stack/solr-node",
-        "io.picshare.stack.solr.SolrNode", "-Xmx512m",
-        List.of("-Dsolr.log.dir=" + logDir(), "-Dhost=127.0.0.1"),
-        List.of("--port", Integer.toString(ports.solr()),
-            "--configset", options.repoRoot().resolve("solr-config/configsets/picshare").toString())));
+    NodeProcess hadoop =
+        launch(
+            nodeSpec(
+                "hadoop",
+                "local-stack/hadoop-node",
+                "io.picshare.stack.hadoop.HadoopNode",
+                "-Xmx1g",
+                HADOOP_JVM_OPTIONS,
+                hadoopArguments));
+    NodeProcess kafka =
+        launch(
+            nodeSpec(
+                "kafka",
+                "local-stack/kafka-node",
+                "io.picshare.stack.kafka.KafkaNode",
+                "-Xmx512m",
+                List.of(),
+                List.of(
+                    "--port",
+                    Integer.toString(ports.kafka()),
+                    "--controller-port",
+                    Integer.toString(ports.kafkaController()))));
+    NodeProcess solr =
+        launch(
+            nodeSpec(
+                "solr",
+                "local-stack/solr-node",
+                "io.picshare.stack.solr.SolrNode",
+                "-Xmx512m",
+                List.of("-Dsolr.log.dir=" + logDir(), "-Dhost=127.0.0.1"),
+                List.of(
+                    "--port",
+                    Integer.toString(ports.solr()),
+                    "--configset",
+                    options.repoRoot().resolve("solr-config/configsets/picshare").toString())));
 
     Map<String, String> solrReady = await(solr);
     Map<String, String> kafkaReady = await(kafka);
@@ -160,15 +214,19 @@ public final class LocalStack implements AutoCloseable {
       faults = new StackFaults(URI.create(hadoopReady.get("fault-control")));
     }
     URI api = URI.create("http://127.0.0.1:" + ports.api());
-    URI writeApi = options.apiMode() == ApiMode.SPLIT ? URI.create("http://127.0.0.1:" + ports.writeApi()) : api;
+    URI writeApi =
+        options.apiMode() == ApiMode.SPLIT
+            ? URI.create("http://127.0.0.1:" + ports.writeApi())
+            : api;
     boolean withApi = options.apiMode() != ApiMode.NONE;
-    endpoints = new StackEndpoints(
-        URI.create(hadoopReady.get("hdfs")),
-        hadoopReady.get("zookeeper"),
-        kafkaReady.get("kafka"),
-        URI.create(solrReady.get("solr")),
-        withApi ? api : null,
-        withApi ? writeApi : null);
+    endpoints =
+        new StackEndpoints(
+            URI.create(hadoopReady.get("hdfs")),
+            hadoopReady.get("zookeeper"),
+            kafkaReady.get("kafka"),
+            URI.create(solrReady.get("solr")),
+            withApi ? api : null,
+            withApi ? writeApi : null);
     switch (options.apiMode()) {
       case ALL -> await(launch(apiSpec("api", "all", api)));
       case SPLIT -> {
@@ -177,12 +235,17 @@ public final class LocalStack implements AutoCloseable {
         await(reader);
         await(writer);
       }
-      case NONE -> { }
+      case NONE -> {}
     }
   }
 
   private NodeProcess.Spec nodeSpec(
-      String name, String module, String mainClass, String heap, List<String> jvmOptions, List<String> arguments) {
+      String name,
+      String module,
+      String mainClass,
+      String heap,
+      List<String> jvmOptions,
+      List<String> arguments) {
     Path readyFile = options.dataDir().resolve("run").resolve(name + ".ready");
     try {
       Files.deleteIfExists(readyFile);
@@ -192,24 +255,41 @@ public final class LocalStack implements AutoCloseable {
     List<String> allOptions = new ArrayList<>(jvmOptions);
     allOptions.add(heap);
     allOptions.add("-Dpicshare.node=" + name);
-    List<String> allArguments = new ArrayList<>(List.of(
-        "--data-dir", options.dataDir().resolve(name).toString(),
-        "--ready-file", readyFile.toString()));
+    List<String> allArguments =
+        new ArrayList<>(
+            List.of(
+                "--data-dir", options.dataDir().resolve(name).toString(),
+                "--ready-file", readyFile.toString()));
     allArguments.addAll(arguments);
-    return new NodeProcess.Spec(name, mainClass, ModuleClasspath.of(options.repoRoot(), module),
-        allOptions, allArguments, logDir().resolve(name + ".log"), () -> ReadyFile.read(readyFile));
+    return new NodeProcess.Spec(
+        name,
+        mainClass,
+        ModuleClasspath.of(options.repoRoot(), module),
+        allOptions,
+        allArguments,
+        logDir().resolve(name + ".log"),
+        () -> ReadyFile.read(readyFile));
   }
 
-  /** An API process of {@code role} on {@code api}'s port (it leases its own id-generator worker id). */
+  /**
+   * An API process of {@code role} on {@code api}'s port (it leases its own id-generator worker
+   * id).
+   */
   private NodeProcess.Spec apiSpec(String name, String role, URI api) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     URI ready = api.resolve("/health/ready");
-    return new NodeProcess.Spec(name, "io.picshare.api.PicShareApi",
+    return new NodeProcess.Spec(
+        name,
+        "io.picshare.api.PicShareApi",
         ModuleClasspath.of(options.repoRoot(), "serving-api"),
-        List.of("-Xmx1g", "-Dpicshare.node=" + name,
+        List.of(
+            "-Xmx1g",
+            "-Dpicshare.node=" + name,
             // lets the HBase client use Unsafe for fast primitive reads and writes
-            "--add-opens", "java.base/java.nio=ALL-UNNAMED"),
-        List.of("--role=" + role,
+            "--add-opens",
+            "java.base/java.nio=ALL-UNNAMED"),
+        List.of(
+            "--role=" + role,
             "--http-port=" + api.getPort(),
             "--hdfs-uri=" + endpoints.hdfs(),
             "--zookeeper-quorum=" + endpoints.zookeeperQuorum(),
@@ -217,7 +297,8 @@ public final class LocalStack implements AutoCloseable {
             "--solr-url=" + endpoints.solr(),
             "--token-secret-file=" + options.dataDir().resolve("api").resolve("token.secret")),
         logDir().resolve(name + ".log"),
-        () -> answers200(http, ready) ? Optional.of(Map.of(name, api.toString())) : Optional.empty());
+        () ->
+            answers200(http, ready) ? Optional.of(Map.of(name, api.toString())) : Optional.empty());
   }
 
   private static boolean answers200(HttpClient http, URI uri) {
@@ -239,19 +320,27 @@ public final class LocalStack implements AutoCloseable {
     options.progress().printf("  starting %-9s (log: %s)%n", spec.name(), spec.logFile());
     NodeProcess node = NodeProcess.start(spec);
     nodes.add(node);
-    node.onExit().thenRun(() -> {
-      if (!stopping) {
-        int code = node.onExit().join().exitValue();
-        failure.complete(new NodeFailedException(node, "exited unexpectedly with code " + code
-            + (code > 128 ? " (killed by signal " + (code - 128) + ")" : "")));
-      }
-    });
+    node.onExit()
+        .thenRun(
+            () -> {
+              if (!stopping) {
+                int code = node.onExit().join().exitValue();
+                failure.complete(
+                    new NodeFailedException(
+                        node,
+                        "exited unexpectedly with code "
+                            + code
+                            + (code > 128 ? " (killed by signal " + (code - 128) + ")" : "")));
+              }
+            });
     return node;
   }
 
   private Map<String, String> await(NodeProcess node) throws InterruptedException {
     Map<String, String> ready = node.awaitReady(START_TIMEOUT);
-    options.progress().printf("  %-9s ready %.1f s after it was started%n", node.name(), node.uptimeSeconds());
+    options
+        .progress()
+        .printf("  %-9s ready %.1f s after it was started%n", node.name(), node.uptimeSeconds());
     return ready;
   }
 

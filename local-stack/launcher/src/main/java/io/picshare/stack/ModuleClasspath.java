@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The runtime classpath of a module of this repository, as its build wrote it
- * ({@code target/runtime-classpath.txt}, by maven-dependency-plugin) plus its own classes.
- * Each stack component runs with exactly its module's classpath, so server jars and the API's
- * thin clients never meet in one JVM.
+ * The runtime classpath of a module of this repository, as its build wrote it ({@code
+ * target/runtime-classpath.txt}, by maven-dependency-plugin) plus its own classes. Each stack
+ * component runs with exactly its module's classpath, so server jars and the API's thin clients
+ * never meet in one JVM.
  */
 final class ModuleClasspath {
   private ModuleClasspath() {}
@@ -22,7 +22,10 @@ final class ModuleClasspath {
     Path classes = target.resolve("classes");
     if (!Files.isRegularFile(listing) || !Files.isDirectory(classes)) {
       throw new IllegalStateException(
-          module + " is not built (no " + listing + "); run ./picshare build or mvn -DskipTests package");
+          module
+              + " is not built (no "
+              + listing
+              + "); run ./picshare build or mvn -DskipTests package");
     }
     List<Path> classpath = new ArrayList<>();
     classpath.add(classes);

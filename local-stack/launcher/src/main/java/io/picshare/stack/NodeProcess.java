@@ -19,9 +19,9 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * One stack component running as a child JVM, its output appended to its own log file. It
- * reads nothing from its standard input, which this process holds open: the child exits when
- * it closes, so it cannot outlive the launcher.
+ * One stack component running as a child JVM, its output appended to its own log file. It reads
+ * nothing from its standard input, which this process holds open: the child exits when it closes,
+ * so it cannot outlive the launcher.
  */
 final class NodeProcess {
   /** What to run and how to tell that it is ready. */
@@ -58,18 +58,26 @@ final class NodeProcess {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(spec.jvmOptions());
     command.add("-cp");
-    command.add(spec.classpath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+    command.add(
+        spec.classpath().stream()
+            .map(Path::toString)
+            .collect(Collectors.joining(File.pathSeparator)));
     command.add(spec.mainClass());
     command.addAll(spec.arguments());
     try {
       Files.createDirectories(spec.logFile().getParent());
-      Files.writeString(spec.logFile(), "==== " + java.time.Instant.now() + " starting " + spec.name() + "\n",
-          StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-      Process process = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()))
-          .redirectInput(ProcessBuilder.Redirect.PIPE)
-          .start();
+      Files.writeString(
+          spec.logFile(),
+          "==== " + java.time.Instant.now() + " starting " + spec.name() + "\n",
+          StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()))
+              .redirectInput(ProcessBuilder.Redirect.PIPE)
+              .start();
       return new NodeProcess(spec, process);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + spec.name(), e);
@@ -102,7 +110,8 @@ final class NodeProcess {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new NodeFailedException(this, "exited with code " + process.exitValue() + " before it was ready");
+        throw new NodeFailedException(
+            this, "exited with code " + process.exitValue() + " before it was ready");
       }
       Optional<Map<String, String>> endpoints = spec.readiness().get();
       if (endpoints.isPresent()) {

@@ -6,8 +6,8 @@ import java.net.URI;
 
 /**
  * Where a running local stack answers: what a client (the API, a test, a batch job) needs to
- * connect to each component. {@code api} serves reads (and writes, unless split);
- * {@code writeApi} serves writes. Both are null when the stack runs no API.
+ * connect to each component. {@code api} serves reads (and writes, unless split); {@code writeApi}
+ * serves writes. Both are null when the stack runs no API.
  */
 public record StackEndpoints(
     URI hdfs, String zookeeperQuorum, String kafkaBootstrap, URI solr, URI api, URI writeApi) {

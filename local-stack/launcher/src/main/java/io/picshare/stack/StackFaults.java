@@ -12,16 +12,17 @@ import java.time.Duration;
 
 /**
  * Test support: injects faults into a running local stack's HDFS and HBase, and repairs them,
- * through the Hadoop node's loopback fault-control endpoint (only served when the stack was
- * started with {@link LocalStack.Options#faultControl()}). Every call blocks until the node has
- * done it; a repair returns only once the cluster is whole again, so tests sharing the stack
- * afterwards see it as it was. DataNodes are numbered 0 to 2 and keep their number across restarts.
+ * through the Hadoop node's loopback fault-control endpoint (only served when the stack was started
+ * with {@link LocalStack.Options#faultControl()}). Every call blocks until the node has done it; a
+ * repair returns only once the cluster is whole again, so tests sharing the stack afterwards see it
+ * as it was. DataNodes are numbered 0 to 2 and keep their number across restarts.
  */
 public final class StackFaults {
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
 
   private final URI control;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   StackFaults(URI control) {
     this.control = requireNonNull(control, "control is null");
@@ -33,8 +34,8 @@ public final class StackFaults {
   }
 
   /**
-   * Restarts the stopped DataNode {@code index} on its old ports and data; returns once all
-   * three DataNodes are live and no block is missing or short of replicas.
+   * Restarts the stopped DataNode {@code index} on its old ports and data; returns once all three
+   * DataNodes are live and no block is missing or short of replicas.
    */
   public String startDataNode(int index) {
     return command("/start-datanode/" + index);
@@ -45,21 +46,26 @@ public final class StackFaults {
     return command("/kill-regionserver");
   }
 
-  /** Starts a new region server; returns once the dead one's logs are recovered and every region is open. */
+  /**
+   * Starts a new region server; returns once the dead one's logs are recovered and every region is
+   * open.
+   */
   public String startRegionServer() {
     return command("/start-regionserver");
   }
 
   private String command(String path) {
-    HttpRequest request = HttpRequest.newBuilder(control.resolve(path))
-        .timeout(COMMAND_TIMEOUT)
-        .POST(HttpRequest.BodyPublishers.noBody())
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(control.resolve(path))
+            .timeout(COMMAND_TIMEOUT)
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       String outcome = response.body().strip();
       if (response.statusCode() != 200) {
-        throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + outcome);
+        throw new IllegalStateException(
+            path + " answered " + response.statusCode() + ": " + outcome);
       }
       return outcome;
     } catch (IOException e) {

@@ -6,21 +6,38 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The TCP ports the local stack listens on (all on 127.0.0.1); {@code writeApi} is used in split mode only. */
+/**
+ * The TCP ports the local stack listens on (all on 127.0.0.1); {@code writeApi} is used in split
+ * mode only.
+ */
 public record StackPorts(
-    int namenode, int namenodeHttp, int zookeeper, int kafka, int kafkaController, int solr, int api, int writeApi) {
+    int namenode,
+    int namenodeHttp,
+    int zookeeper,
+    int kafka,
+    int kafkaController,
+    int solr,
+    int api,
+    int writeApi) {
 
-  public static final StackPorts DEFAULTS = new StackPorts(8020, 9870, 2181, 9092, 9093, 8983, 8080, 8081);
+  public static final StackPorts DEFAULTS =
+      new StackPorts(8020, 9870, 2181, 9092, 9093, 8983, 8080, 8081);
 
   public StackPorts {
-    for (int port : new int[] {namenode, namenodeHttp, zookeeper, kafka, kafkaController, solr, api, writeApi}) {
+    for (int port :
+        new int[] {
+          namenode, namenodeHttp, zookeeper, kafka, kafkaController, solr, api, writeApi
+        }) {
       if (port < 1 || port > 65535) {
         throw new IllegalArgumentException("not a TCP port: " + port);
       }
     }
   }
 
-  /** Distinct free ports picked by the operating system, so tests never collide with a running stack. */
+  /**
+   * Distinct free ports picked by the operating system, so tests never collide with a running
+   * stack.
+   */
   public static StackPorts ephemeral() {
     List<ServerSocket> sockets = new ArrayList<>();
     try {

@@ -9,18 +9,29 @@ import org.junit.jupiter.api.Test;
 class StackPortsTest {
   @Test
   void defaultsAreTheComponentsUsualPorts() {
-    assertThat(StackPorts.DEFAULTS).isEqualTo(new StackPorts(8020, 9870, 2181, 9092, 9093, 8983, 8080, 8081));
+    assertThat(StackPorts.DEFAULTS)
+        .isEqualTo(new StackPorts(8020, 9870, 2181, 9092, 9093, 8983, 8080, 8081));
   }
 
   @Test
   void ephemeralPortsAreDistinct() {
     StackPorts ports = StackPorts.ephemeral();
-    assertThat(Set.of(ports.namenode(), ports.namenodeHttp(), ports.zookeeper(), ports.kafka(),
-        ports.kafkaController(), ports.solr(), ports.api(), ports.writeApi())).hasSize(8);
+    assertThat(
+            Set.of(
+                ports.namenode(),
+                ports.namenodeHttp(),
+                ports.zookeeper(),
+                ports.kafka(),
+                ports.kafkaController(),
+                ports.solr(),
+                ports.api(),
+                ports.writeApi()))
+        .hasSize(8);
   }
 
   @Test
   void rejectsNonPorts() {
-    assertThatThrownBy(() -> new StackPorts(0, 1, 2, 3, 4, 5, 6, 7)).hasMessageContaining("not a TCP port: 0");
+    assertThatThrownBy(() -> new StackPorts(0, 1, 2, 3, 4, 5, 6, 7))
+        .hasMessageContaining("not a TCP port: 0");
   }
 }

@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.Map;
 
 /**
- * Everything the API is configured with, validated when the process starts. (Id-generator
- * worker ids are leased from HBase at start, never configured.)
+ * Everything the API is configured with, validated when the process starts. (Id-generator worker
+ * ids are leased from HBase at start, never configured.)
  *
  * @param admin the operators' port
  * @param timeouts how long the HTTP edge waits
@@ -14,8 +14,15 @@ import java.util.Map;
  * @param shutdown how a {@code SIGTERM} drains the server
  */
 public record ApiConfig(
-    HttpConfig http, StorageConfig storage, UploadConfig upload, AuthConfig auth, RateLimitConfig rateLimits,
-    AdminConfig admin, TimeoutConfig timeouts, ProxyConfig proxies, ShutdownConfig shutdown) {
+    HttpConfig http,
+    StorageConfig storage,
+    UploadConfig upload,
+    AuthConfig auth,
+    RateLimitConfig rateLimits,
+    AdminConfig admin,
+    TimeoutConfig timeouts,
+    ProxyConfig proxies,
+    ShutdownConfig shutdown) {
   public ApiConfig {
     requireNonNull(admin, "admin is null");
     requireNonNull(timeouts, "timeouts is null");
@@ -30,16 +37,17 @@ public record ApiConfig(
 
   public static ApiConfig from(ConfigValues values) {
     HttpConfig http = HttpConfig.from(values);
-    ApiConfig config = new ApiConfig(
-        http,
-        StorageConfig.from(values),
-        UploadConfig.from(values),
-        AuthConfig.from(values),
-        RateLimitConfig.from(values),
-        AdminConfig.from(values, http.port()),
-        TimeoutConfig.from(values),
-        ProxyConfig.from(values),
-        ShutdownConfig.from(values));
+    ApiConfig config =
+        new ApiConfig(
+            http,
+            StorageConfig.from(values),
+            UploadConfig.from(values),
+            AuthConfig.from(values),
+            RateLimitConfig.from(values),
+            AdminConfig.from(values, http.port()),
+            TimeoutConfig.from(values),
+            ProxyConfig.from(values),
+            ShutdownConfig.from(values));
     values.rejectUnknown();
     return config;
   }

@@ -4,8 +4,8 @@ import io.netty.util.NetUtil;
 import java.util.Arrays;
 
 /**
- * A block of IPv4 or IPv6 addresses, {@code 10.0.0.0/8} or {@code 2001:db8::/32}; a bare address
- * is a block of one. IPv4-mapped IPv6 addresses ({@code ::ffff:10.1.2.3}) count as IPv4.
+ * A block of IPv4 or IPv6 addresses, {@code 10.0.0.0/8} or {@code 2001:db8::/32}; a bare address is
+ * a block of one. IPv4-mapped IPv6 addresses ({@code ::ffff:10.1.2.3}) count as IPv4.
  */
 public record Cidr(byte[] network, int prefixLength) {
   public Cidr {
@@ -14,7 +14,12 @@ public record Cidr(byte[] network, int prefixLength) {
       throw new IllegalArgumentException("an address has 4 or 16 bytes, not " + network.length);
     }
     if (prefixLength < 0 || prefixLength > network.length * 8) {
-      throw new IllegalArgumentException("prefix length " + prefixLength + " does not fit a " + network.length * 8 + "-bit address");
+      throw new IllegalArgumentException(
+          "prefix length "
+              + prefixLength
+              + " does not fit a "
+              + network.length * 8
+              + "-bit address");
     }
     network = mask(network, prefixLength);
   }
@@ -40,7 +45,9 @@ public record Cidr(byte[] network, int prefixLength) {
     return new Cidr(bytes, prefix);
   }
 
-  /** Whether {@code address} (4 or 16 bytes, as {@link IpAddresses#parse} returns) is in this block. */
+  /**
+   * Whether {@code address} (4 or 16 bytes, as {@link IpAddresses#parse} returns) is in this block.
+   */
   public boolean contains(byte[] address) {
     return address.length == network.length && Arrays.equals(mask(address, prefixLength), network);
   }
@@ -52,7 +59,9 @@ public record Cidr(byte[] network, int prefixLength) {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Cidr cidr && cidr.prefixLength == prefixLength && Arrays.equals(cidr.network, network);
+    return other instanceof Cidr cidr
+        && cidr.prefixLength == prefixLength
+        && Arrays.equals(cidr.network, network);
   }
 
   @Override

@@ -27,11 +27,14 @@ public final class ConfigValues {
   /** Command-line {@code --key=value} options over {@code PICSHARE_KEY} environment variables. */
   public static ConfigValues from(String[] args, Map<String, String> environment) {
     Map<String, String> values = new HashMap<>();
-    environment.forEach((name, value) -> {
-      if (name.startsWith(ENV_PREFIX)) {
-        values.put(name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '-'), value);
-      }
-    });
+    environment.forEach(
+        (name, value) -> {
+          if (name.startsWith(ENV_PREFIX)) {
+            values.put(
+                name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '-'),
+                value);
+          }
+        });
     for (String arg : args) {
       int equals = arg.indexOf('=');
       if (!arg.startsWith("--") || equals < 0) {
@@ -62,7 +65,8 @@ public final class ConfigValues {
       throw new ConfigException(key + " must be an integer, got: " + value);
     }
     if (parsed < min || parsed > max) {
-      throw new ConfigException(key + " must be between " + min + " and " + max + ", got: " + parsed);
+      throw new ConfigException(
+          key + " must be between " + min + " and " + max + ", got: " + parsed);
     }
     return parsed;
   }

@@ -28,11 +28,16 @@ public enum ForwardedHeader {
     return switch (value.toLowerCase(Locale.ROOT)) {
       case "x-forwarded-for" -> X_FORWARDED_FOR;
       case "forwarded" -> FORWARDED;
-      default -> throw new ConfigException("forwarded-header must be x-forwarded-for or forwarded, got: " + value);
+      default ->
+          throw new ConfigException(
+              "forwarded-header must be x-forwarded-for or forwarded, got: " + value);
     };
   }
 
-  /** The hops the header lists, leftmost (farthest) first, as address text with ports and quotes removed. */
+  /**
+   * The hops the header lists, leftmost (farthest) first, as address text with ports and quotes
+   * removed.
+   */
   public List<String> hops(List<String> headerValues) {
     List<String> hops = new ArrayList<>();
     for (String value : headerValues) {
@@ -55,10 +60,15 @@ public enum ForwardedHeader {
   }
 
   private static String unquote(String value) {
-    return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
+    return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+        ? value.substring(1, value.length() - 1)
+        : value;
   }
 
-  /** {@code [2001:db8::1]:4711} → {@code 2001:db8::1}; {@code 192.0.2.4:80} → {@code 192.0.2.4}; bare IPv6 is left alone. */
+  /**
+   * {@code [2001:db8::1]:4711} → {@code 2001:db8::1}; {@code 192.0.2.4:80} → {@code 192.0.2.4};
+   * bare IPv6 is left alone.
+   */
   private static String withoutPort(String hop) {
     if (hop.startsWith("[")) {
       int close = hop.indexOf(']');

@@ -8,19 +8,27 @@ import java.util.Optional;
 /**
  * The HTTP edge.
  *
- * @param role which routes this server serves: {@code read}, {@code write} or {@code all} ({@code role})
+ * @param role which routes this server serves: {@code read}, {@code write} or {@code all} ({@code
+ *     role})
  * @param host the address to bind ({@code http-host}, default {@code 0.0.0.0})
  * @param port the port to bind ({@code http-port}, default 8080)
- * @param maxConnections open connections beyond this are closed at once ({@code max-connections}, default 500);
- *     idle ones are reaped by {@link TimeoutConfig#headerTimeout()}
+ * @param maxConnections open connections beyond this are closed at once ({@code max-connections},
+ *     default 500); idle ones are reaped by {@link TimeoutConfig#headerTimeout()}
  * @param eventLoops event-loop threads ({@code event-loops}, default twice the cores)
  * @param workerThreads worker threads for blocking work ({@code worker-threads}, default 20)
- * @param tlsCertificate PEM certificate chain; with {@code tlsKey}, the server speaks HTTPS ({@code tls-cert-file})
+ * @param tlsCertificate PEM certificate chain; with {@code tlsKey}, the server speaks HTTPS ({@code
+ *     tls-cert-file})
  * @param tlsKey PEM private key ({@code tls-key-file})
  */
 public record HttpConfig(
-    ServerRole role, String host, int port, int maxConnections, int eventLoops, int workerThreads,
-    Optional<Path> tlsCertificate, Optional<Path> tlsKey) {
+    ServerRole role,
+    String host,
+    int port,
+    int maxConnections,
+    int eventLoops,
+    int workerThreads,
+    Optional<Path> tlsCertificate,
+    Optional<Path> tlsKey) {
   public HttpConfig {
     requireNonNull(role, "role is null");
     requireNonNull(host, "host is null");

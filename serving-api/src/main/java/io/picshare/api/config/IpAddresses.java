@@ -8,8 +8,8 @@ public final class IpAddresses {
   private IpAddresses() {}
 
   /**
-   * The 4 bytes of an IPv4 or the 16 of an IPv6 literal (an IPv4-mapped IPv6 address gives its
-   * IPv4 bytes); null if {@code text} is not an IP literal. Square brackets around IPv6 are allowed.
+   * The 4 bytes of an IPv4 or the 16 of an IPv6 literal (an IPv4-mapped IPv6 address gives its IPv4
+   * bytes); null if {@code text} is not an IP literal. Square brackets around IPv6 are allowed.
    */
   public static byte[] parse(String text) {
     if (text == null) {

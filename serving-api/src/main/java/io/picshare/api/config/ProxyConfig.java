@@ -11,9 +11,9 @@ import java.util.List;
  * @param trustedProxies peers whose {@code Forwarded} and {@code X-Forwarded-For} headers are
  *     believed, as comma-separated CIDRs or addresses, e.g. {@code 10.0.0.0/8,2001:db8::/32}
  *     ({@code trusted-proxies}, default none: the TCP peer is the client)
- * @param forwardedHeader the header those proxies append the address they saw to:
- *     {@code x-forwarded-for} or {@code forwarded} ({@code forwarded-header}, default
- *     {@code x-forwarded-for}); the other one is ignored
+ * @param forwardedHeader the header those proxies append the address they saw to: {@code
+ *     x-forwarded-for} or {@code forwarded} ({@code forwarded-header}, default {@code
+ *     x-forwarded-for}); the other one is ignored
  */
 public record ProxyConfig(List<Cidr> trustedProxies, ForwardedHeader forwardedHeader) {
   public ProxyConfig {
@@ -28,17 +28,19 @@ public record ProxyConfig(List<Cidr> trustedProxies, ForwardedHeader forwardedHe
 
   static ProxyConfig from(ConfigValues values) {
     String list = values.string("trusted-proxies", "");
-    return new ProxyConfig(Arrays.stream(list.split(","))
-        .map(String::strip)
-        .filter(entry -> !entry.isEmpty())
-        .map(entry -> {
-          try {
-            return Cidr.parse(entry);
-          } catch (IllegalArgumentException e) {
-            throw new ConfigException("trusted-proxies: " + e.getMessage());
-          }
-        })
-        .toList(),
+    return new ProxyConfig(
+        Arrays.stream(list.split(","))
+            .map(String::strip)
+            .filter(entry -> !entry.isEmpty())
+            .map(
+                entry -> {
+                  try {
+                    return Cidr.parse(entry);
+                  } catch (IllegalArgumentException e) {
+                    throw new ConfigException("trusted-proxies: " + e.getMessage());
+                  }
+                })
+            .toList(),
         ForwardedHeader.parse(values.string("forwarded-header", "x-forwarded-for")));
   }
 }

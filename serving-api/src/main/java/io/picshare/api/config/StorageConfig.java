@@ -13,10 +13,12 @@ import java.net.URI;
  * @param hdfsWorkers threads doing blocking HDFS calls ({@code hdfs-workers}, default 32)
  * @param zookeeperQuorum where HBase clients find the cluster ({@code zookeeper-quorum}, default
  *     {@code 127.0.0.1:2181})
- * @param kafkaBootstrap Kafka bootstrap servers ({@code kafka-bootstrap}, default {@code 127.0.0.1:9092})
+ * @param kafkaBootstrap Kafka bootstrap servers ({@code kafka-bootstrap}, default {@code
+ *     127.0.0.1:9092})
  * @param solrUrl the Solr base URL ({@code solr-url}, default {@code http://127.0.0.1:8983/solr})
  * @param solrCore the photo search core or collection ({@code solr-core}, default {@code photos})
- * @param contentCacheBytes memory for recently read photo bytes ({@code content-cache-mb}, default 256)
+ * @param contentCacheBytes memory for recently read photo bytes ({@code content-cache-mb}, default
+ *     256)
  */
 public record StorageConfig(
     URI hdfsUri,

@@ -4,15 +4,15 @@ package io.picshare.api.config;
  * Limits on uploaded photos.
  *
  * @param maxBytes larger uploads are refused with 413 ({@code max-upload-bytes}, default 20 MiB)
- * @param maxPixels images declaring more pixels are refused with 422 before anything decodes
- *     them: the decompression-bomb guard ({@code max-upload-pixels}, default 50 million)
- * @param maxBytesInFlight upload bytes this instance holds in memory at once, counted by the
- *     {@code Content-Length} each upload declares (or {@code maxBytes} plus the multipart
- *     allowance if it declares none); an upload that would exceed it is refused with
- *     {@code 503} and {@code Retry-After} before its body is read
- *     ({@code max-upload-bytes-in-flight}, default 128 MiB: with the three copies an upload
- *     briefly needs, 384 MiB, which with the 256 MiB content cache fits the 1 GiB heap the
- *     launcher gives the API). At least {@code maxBytes} plus the multipart allowance.
+ * @param maxPixels images declaring more pixels are refused with 422 before anything decodes them:
+ *     the decompression-bomb guard ({@code max-upload-pixels}, default 50 million)
+ * @param maxBytesInFlight upload bytes this instance holds in memory at once, counted by the {@code
+ *     Content-Length} each upload declares (or {@code maxBytes} plus the multipart allowance if it
+ *     declares none); an upload that would exceed it is refused with {@code 503} and {@code
+ *     Retry-After} before its body is read ({@code max-upload-bytes-in-flight}, default 128 MiB:
+ *     with the three copies an upload briefly needs, 384 MiB, which with the 256 MiB content cache
+ *     fits the 1 GiB heap the launcher gives the API). At least {@code maxBytes} plus the multipart
+ *     allowance.
  */
 public record UploadConfig(long maxBytes, long maxPixels, long maxBytesInFlight) {
   /** What a multipart envelope may add to the photo's bytes (boundaries, part headers, title). */
@@ -20,8 +20,14 @@ public record UploadConfig(long maxBytes, long maxPixels, long maxBytesInFlight)
 
   public UploadConfig {
     if (maxBytesInFlight < maxBytes + MULTIPART_ALLOWANCE_BYTES) {
-      throw new ConfigException("max-upload-bytes-in-flight (" + maxBytesInFlight + ") must be at least max-upload-bytes + "
-          + MULTIPART_ALLOWANCE_BYTES + " (" + (maxBytes + MULTIPART_ALLOWANCE_BYTES) + "), or no large upload could ever start");
+      throw new ConfigException(
+          "max-upload-bytes-in-flight ("
+              + maxBytesInFlight
+              + ") must be at least max-upload-bytes + "
+              + MULTIPART_ALLOWANCE_BYTES
+              + " ("
+              + (maxBytes + MULTIPART_ALLOWANCE_BYTES)
+              + "), or no large upload could ever start");
     }
   }
 

@@ -7,7 +7,10 @@ import io.picshare.api.domain.error.PicShareException;
 import io.picshare.schema.id.IdGenerator;
 import io.picshare.schema.id.IdsUnavailableException;
 
-/** New ids for photos, users and events; refuses with 503 while this instance holds no worker-id lease. */
+/**
+ * New ids for photos, users and events; refuses with 503 while this instance holds no worker-id
+ * lease.
+ */
 public final class IdSource {
   private final IdGenerator generator;
 
@@ -19,7 +22,8 @@ public final class IdSource {
     try {
       return generator.next();
     } catch (IdsUnavailableException e) {
-      throw new PicShareException(ErrorCode.SERVICE_UNAVAILABLE, "this server cannot issue ids right now; retry shortly");
+      throw new PicShareException(
+          ErrorCode.SERVICE_UNAVAILABLE, "this server cannot issue ids right now; retry shortly");
     }
   }
 }

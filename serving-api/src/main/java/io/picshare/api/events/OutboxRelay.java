@@ -3,13 +3,13 @@ package io.picshare.api.events;
 import static java.util.Objects.requireNonNull;
 
 import io.picshare.api.domain.Async;
+import io.picshare.api.storage.KafkaEventPublisher;
 import io.picshare.data.OutboxStore;
 import io.picshare.data.OutboxStore.Entry;
 import io.picshare.data.OutboxStore.Pending;
 import io.picshare.data.PhotoState;
 import io.picshare.data.PhotoStore;
 import io.picshare.data.lease.LeaseHolder;
-import io.picshare.api.storage.KafkaEventPublisher;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -25,14 +25,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves events from the outbox to Kafka. One relay is active at a time (lease
- * {@code outbox-relay}); every {@code interval} it reads the outbox in key order, where each
- * photo's events are together and in the order they happened, and publishes them: photos
- * concurrently, one photo's events one after the other, each only once the change it announces
- * is visible (uploaded: the photo was committed; deleted: the photo carries this event's deletion
- * mark). A photo's later events wait behind one that is not visible yet. Published events are then
- * removed. An entry that cannot be decoded, or has an unknown type, is moved to the dead letters;
- * one whose change never became visible within {@link #GIVE_UP_AFTER} is dropped.
+ * Moves events from the outbox to Kafka. One relay is active at a time (lease {@code
+ * outbox-relay}); every {@code interval} it reads the outbox in key order, where each photo's
+ * events are together and in the order they happened, and publishes them: photos concurrently, one
+ * photo's events one after the other, each only once the change it announces is visible (uploaded:
+ * the photo was committed; deleted: the photo carries this event's deletion mark). A photo's later
+ * events wait behind one that is not visible yet. Published events are then removed. An entry that
+ * cannot be decoded, or has an unknown type, is moved to the dead letters; one whose change never
+ * became visible within {@link #GIVE_UP_AFTER} is dropped.
  */
 public final class OutboxRelay implements AutoCloseable {
   static final Duration GIVE_UP_AFTER = Duration.ofMinutes(10);
@@ -54,8 +54,13 @@ public final class OutboxRelay implements AutoCloseable {
   private long timerId = -1;
   private volatile Future<Integer> currentPass = Future.succeededFuture(0);
 
-  public OutboxRelay(Vertx vertx, OutboxStore outbox, PhotoStore photos, KafkaEventPublisher publisher,
-      LeaseHolder leases, Clock clock) {
+  public OutboxRelay(
+      Vertx vertx,
+      OutboxStore outbox,
+      PhotoStore photos,
+      KafkaEventPublisher publisher,
+      LeaseHolder leases,
+      Clock clock) {
     this.vertx = requireNonNull(vertx, "vertx is null");
     this.outbox = requireNonNull(outbox, "outbox is null");
     this.photos = requireNonNull(photos, "photos is null");
@@ -68,73 +73,93 @@ public final class OutboxRelay implements AutoCloseable {
     timerId = vertx.setPeriodic(interval.toMillis(), id -> relayOnce());
   }
 
-  /** One pass over the outbox if this relay is the active one; completes with the events published. */
+  /**
+   * One pass over the outbox if this relay is the active one; completes with the events published.
+   */
   public Future<Integer> relayOnce() {
     if (!running.compareAndSet(false, true)) {
       return Future.succeededFuture(0);
     }
-    Future<Integer> pass = lead()
-        .compose(leading -> leading ? relayFrom(Optional.empty(), 0, 0) : Future.succeededFuture(0))
-        .onFailure(error -> LOG.warn("outbox relay pass failed, will retry: {}", error.toString()))
-        .eventually(() -> {
-          running.set(false);
-          return Future.succeededFuture();
-        });
+    Future<Integer> pass =
+        lead()
+            .compose(
+                leading -> leading ? relayFrom(Optional.empty(), 0, 0) : Future.succeededFuture(0))
+            .onFailure(
+                error -> LOG.warn("outbox relay pass failed, will retry: {}", error.toString()))
+            .eventually(
+                () -> {
+                  running.set(false);
+                  return Future.succeededFuture();
+                });
     currentPass = pass;
     return pass;
   }
 
   /**
    * Stops the periodic passes, waits for the one running, then makes one last pass, so that the
-   * events of requests that finished just before are published now rather than by another
-   * instance or the next start; completes with the number that pass published.
+   * events of requests that finished just before are published now rather than by another instance
+   * or the next start; completes with the number that pass published.
    */
   public Future<Integer> stop() {
     cancelTimer();
-    return currentPass.transform(previous -> relayOnce()).eventually(() -> {
-      releaseLease();
-      return Future.succeededFuture();
-    });
+    return currentPass
+        .transform(previous -> relayOnce())
+        .eventually(
+            () -> {
+              releaseLease();
+              return Future.succeededFuture();
+            });
   }
 
   /** Takes or renews the relay lease; true while this relay may publish. */
   private Future<Boolean> lead() {
     Optional<LeaseHolder.Held> current = lease;
-    Future<Optional<LeaseHolder.Held>> next = Async.of(current.isPresent()
-        ? leases.renew(current.get(), 0)
-        : leases.tryAcquire(LEASE, 0));
-    return next.map(held -> {
-      if (held.isPresent() != current.isPresent()) {
-        LOG.info(held.isPresent() ? "this instance is now the active outbox relay" : "lost the outbox relay lease");
-      }
-      lease = held;
-      return held.isPresent() && System.nanoTime() - held.get().safeUntilNanos() < 0;
-    }).otherwise(error -> {
-      LOG.warn("outbox relay lease not renewed: {}", error.toString());
-      return current.isPresent() && System.nanoTime() - current.get().safeUntilNanos() < 0;
-    });
+    Future<Optional<LeaseHolder.Held>> next =
+        Async.of(
+            current.isPresent() ? leases.renew(current.get(), 0) : leases.tryAcquire(LEASE, 0));
+    return next.map(
+            held -> {
+              if (held.isPresent() != current.isPresent()) {
+                LOG.info(
+                    held.isPresent()
+                        ? "this instance is now the active outbox relay"
+                        : "lost the outbox relay lease");
+              }
+              lease = held;
+              return held.isPresent() && System.nanoTime() - held.get().safeUntilNanos() < 0;
+            })
+        .otherwise(
+            error -> {
+              LOG.warn("outbox relay lease not renewed: {}", error.toString());
+              return current.isPresent() && System.nanoTime() - current.get().safeUntilNanos() < 0;
+            });
   }
 
   private Future<Integer> relayFrom(Optional<byte[]> from, int pages, int total) {
-    return Async.of(outbox.pending(from, PAGE)).compose(page -> {
-      boolean full = page.size() == PAGE;
-      List<Pending> rows = page;
-      Optional<byte[]> resume = Optional.empty();
-      if (full) {
-        // The last photo's events may continue on the next page: leave them all for it.
-        int tail = firstOfLastAggregate(page);
-        if (tail > 0) {
-          rows = page.subList(0, tail);
-          resume = Optional.of(page.get(tail).position());
-        } else {
-          resume = Optional.of(nextPosition(page.get(page.size() - 1).position()));
-        }
-      }
-      Optional<byte[]> continueAt = resume;
-      return relayPage(rows).compose(count -> continueAt.isPresent() && pages + 1 < MAX_PAGES_PER_PASS
-          ? relayFrom(continueAt, pages + 1, total + count)
-          : Future.succeededFuture(total + count));
-    });
+    return Async.of(outbox.pending(from, PAGE))
+        .compose(
+            page -> {
+              boolean full = page.size() == PAGE;
+              List<Pending> rows = page;
+              Optional<byte[]> resume = Optional.empty();
+              if (full) {
+                // The last photo's events may continue on the next page: leave them all for it.
+                int tail = firstOfLastAggregate(page);
+                if (tail > 0) {
+                  rows = page.subList(0, tail);
+                  resume = Optional.of(page.get(tail).position());
+                } else {
+                  resume = Optional.of(nextPosition(page.get(page.size() - 1).position()));
+                }
+              }
+              Optional<byte[]> continueAt = resume;
+              return relayPage(rows)
+                  .compose(
+                      count ->
+                          continueAt.isPresent() && pages + 1 < MAX_PAGES_PER_PASS
+                              ? relayFrom(continueAt, pages + 1, total + count)
+                              : Future.succeededFuture(total + count));
+            });
   }
 
   private static int firstOfLastAggregate(List<Pending> page) {
@@ -171,46 +196,66 @@ public final class OutboxRelay implements AutoCloseable {
     byAggregate.values().forEach(events -> work.add(relayInOrder(events, done, sent)));
     return Future.join(work)
         .transform(finished -> Async.of(outbox.removeAll(List.copyOf(done))))
-        .map(removed -> {
-          published.addAndGet(sent.get());
-          return (int) sent.get();
-        });
+        .map(
+            removed -> {
+              published.addAndGet(sent.get());
+              return (int) sent.get();
+            });
   }
 
   /** One photo's events, in order; stops at the first that cannot be published yet. */
   private Future<Void> relayInOrder(List<Entry> events, List<Entry> done, AtomicLong sent) {
-    return Async.of(photos.state(events.get(0).aggregateId())).compose(state -> {
-      Future<Boolean> chain = Future.succeededFuture(true);
-      for (Entry entry : events) {
-        chain = chain.compose(goOn -> goOn ? relay(entry, state, done, sent) : Future.succeededFuture(false));
-      }
-      return chain.mapEmpty();
-    });
+    return Async.of(photos.state(events.get(0).aggregateId()))
+        .compose(
+            state -> {
+              Future<Boolean> chain = Future.succeededFuture(true);
+              for (Entry entry : events) {
+                chain =
+                    chain.compose(
+                        goOn ->
+                            goOn ? relay(entry, state, done, sent) : Future.succeededFuture(false));
+              }
+              return chain.mapEmpty();
+            });
   }
 
-  /** Publishes, drops or holds one entry; completes with whether the photo's later events may follow. */
+  /**
+   * Publishes, drops or holds one entry; completes with whether the photo's later events may
+   * follow.
+   */
   private Future<Boolean> relay(Entry entry, PhotoState state, List<Entry> done, AtomicLong sent) {
     PhotoEvent.Type type;
     try {
       type = PhotoEvent.Type.ofTopic(entry.topic());
     } catch (IllegalArgumentException unknown) {
-      return deadLetter(new io.picshare.schema.key.OutboxRowKey(entry.aggregateId(), entry.eventId()).encode(),
-          "unknown event type " + entry.topic()).map(true);
+      return deadLetter(
+              new io.picshare.schema.key.OutboxRowKey(entry.aggregateId(), entry.eventId())
+                  .encode(),
+              "unknown event type " + entry.topic())
+          .map(true);
     }
-    boolean visible = type == PhotoEvent.Type.UPLOADED
-        ? !(state instanceof PhotoState.Absent)
-        : state instanceof PhotoState.Deleted deleted && deleted.deletionEventId() == entry.eventId();
+    boolean visible =
+        type == PhotoEvent.Type.UPLOADED
+            ? !(state instanceof PhotoState.Absent)
+            : state instanceof PhotoState.Deleted deleted
+                && deleted.deletionEventId() == entry.eventId();
     if (visible) {
-      return publisher.publish(entry.topic(), entry.key(), entry.payload()).map(ack -> {
-        done.add(entry);
-        sent.incrementAndGet();
-        return true;
-      });
+      return publisher
+          .publish(entry.topic(), entry.key(), entry.payload())
+          .map(
+              ack -> {
+                done.add(entry);
+                sent.incrementAndGet();
+                return true;
+              });
     }
     boolean never = type == PhotoEvent.Type.DELETED && state instanceof PhotoState.Deleted;
     if (never || clock.millis() - entry.createdAtMillis() > GIVE_UP_AFTER.toMillis()) {
-      LOG.info("dropping {} event {} for photo {}: the change it announces did not happen",
-          entry.topic(), entry.eventId(), entry.key());
+      LOG.info(
+          "dropping {} event {} for photo {}: the change it announces did not happen",
+          entry.topic(),
+          entry.eventId(),
+          entry.key());
       done.add(entry);
       return Future.succeededFuture(true);
     }
@@ -218,8 +263,12 @@ public final class OutboxRelay implements AutoCloseable {
   }
 
   private Future<Void> deadLetter(byte[] position, String reason) {
-    LOG.error("moving outbox entry {} to the dead letters: {}", java.util.HexFormat.of().formatHex(position), reason);
-    return Async.of(outbox.deadLetter(position, reason)).onSuccess(moved -> deadLettered.incrementAndGet());
+    LOG.error(
+        "moving outbox entry {} to the dead letters: {}",
+        java.util.HexFormat.of().formatHex(position),
+        reason);
+    return Async.of(outbox.deadLetter(position, reason))
+        .onSuccess(moved -> deadLettered.incrementAndGet());
   }
 
   /** Events this relay has published since it started. */

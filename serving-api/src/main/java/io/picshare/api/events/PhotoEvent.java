@@ -6,10 +6,11 @@ import io.picshare.schema.record.PhotoRecord;
 
 /**
  * Something that happened to a photo, published to the Kafka topic named by its type
- * (docs/events.md has the JSON schema). Consumers deduplicate by {@code eventId}: delivery is
- * at least once.
+ * (docs/events.md has the JSON schema). Consumers deduplicate by {@code eventId}: delivery is at
+ * least once.
  */
-public record PhotoEvent(long eventId, Type type, long occurredAtMillis, String ownerUsername, PhotoRecord photo) {
+public record PhotoEvent(
+    long eventId, Type type, long occurredAtMillis, String ownerUsername, PhotoRecord photo) {
   /** The event types; each is also the name of its Kafka topic. */
   public enum Type {
     UPLOADED("photo-uploaded"),

@@ -14,7 +14,8 @@ public final class PhotoEventCodec {
   private PhotoEventCodec() {}
 
   public static byte[] encode(PhotoEvent event) {
-    JsonObject photo = PhotoJson.of(event.photo(), event.ownerUsername()).put("sha256", event.photo().sha256());
+    JsonObject photo =
+        PhotoJson.of(event.photo(), event.ownerUsername()).put("sha256", event.photo().sha256());
     return new JsonObject()
         .put("event_id", PublicIds.encode(event.eventId()))
         .put("type", event.type().topic())

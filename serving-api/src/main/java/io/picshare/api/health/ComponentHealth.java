@@ -9,13 +9,15 @@ import java.util.Map;
  *
  * @param detail facts worth showing an operator; never secrets
  */
-public record ComponentHealth(String component, boolean up, long latencyMillis, Map<String, Object> detail) {
+public record ComponentHealth(
+    String component, boolean up, long latencyMillis, Map<String, Object> detail) {
   public ComponentHealth {
     requireNonNull(component, "component is null");
     detail = Map.copyOf(detail);
   }
 
-  public static ComponentHealth up(String component, long latencyMillis, Map<String, Object> detail) {
+  public static ComponentHealth up(
+      String component, long latencyMillis, Map<String, Object> detail) {
     return new ComponentHealth(component, true, latencyMillis, detail);
   }
 

@@ -35,11 +35,13 @@ final class AccountRoutes {
   private void signUp(RoutingContext ctx) {
     limits.signUpsPerClient.acquire(ctx, limits.clients().rateLimitKey(ctx));
     JsonObject body = Json.body(ctx);
-    accounts.signUp(Json.string(body, "username"), Json.string(body, "password"))
-        .onSuccess(user -> {
-          ctx.response().putHeader("Location", "/v1/users/" + user.username());
-          Json.send(ctx, 201, Json.user(user));
-        })
+    accounts
+        .signUp(Json.string(body, "username"), Json.string(body, "password"))
+        .onSuccess(
+            user -> {
+              ctx.response().putHeader("Location", "/v1/users/" + user.username());
+              Json.send(ctx, 201, Json.user(user));
+            })
         .onFailure(ctx::fail);
   }
 
@@ -50,17 +52,24 @@ final class AccountRoutes {
     if (username != null) {
       limits.logInsPerAccount.acquire(ctx, username.toLowerCase(Locale.ROOT));
     }
-    accounts.logIn(username, Json.string(body, "password"))
-        .onSuccess(session -> Json.send(ctx, 201, new JsonObject()
-            .put("token", session.token())
-            .put("token_type", "Bearer")
-            .put("expires_in", session.expiresIn().toSeconds())
-            .put("user", Json.user(session.user()))))
+    accounts
+        .logIn(username, Json.string(body, "password"))
+        .onSuccess(
+            session ->
+                Json.send(
+                    ctx,
+                    201,
+                    new JsonObject()
+                        .put("token", session.token())
+                        .put("token_type", "Bearer")
+                        .put("expires_in", session.expiresIn().toSeconds())
+                        .put("user", Json.user(session.user()))))
         .onFailure(ctx::fail);
   }
 
   private void profile(RoutingContext ctx) {
-    accounts.profile(ctx.pathParam("username"))
+    accounts
+        .profile(ctx.pathParam("username"))
         .onSuccess(account -> Json.send(ctx, 200, Json.profile(account)))
         .onFailure(ctx::fail);
   }

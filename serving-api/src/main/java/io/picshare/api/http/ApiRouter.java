@@ -21,69 +21,99 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Every route the public port serves, and the failure handler behind them. A server mounts the
  * routes of its role; the other role's routes answer 405, so a misrouted request fails loudly.
- * Before any route: the request is counted, its connection's head timer stopped, security
- * headers set, and its deadline and body timeout started. {@code /metrics} and the detailed
- * readiness are on the admin port ({@link AdminRouter}).
+ * Before any route: the request is counted, its connection's head timer stopped, security headers
+ * set, and its deadline and body timeout started. {@code /metrics} and the detailed readiness are
+ * on the admin port ({@link AdminRouter}).
  */
 public final class ApiRouter {
   /** The services the routes call. */
   public record Services(
-      AccountService accounts, PhotoUploadService uploads, PhotoReadService photos, PhotoDeleteService deletes,
-      TokenService tokens, ReadinessService readiness, ApiMetrics metrics) {}
+      AccountService accounts,
+      PhotoUploadService uploads,
+      PhotoReadService photos,
+      PhotoDeleteService deletes,
+      TokenService tokens,
+      ReadinessService readiness,
+      ApiMetrics metrics) {}
 
-  private static final List<String> WRITE_PATHS = List.of("/v1/users", "/v1/sessions", "/v1/photos", "/v1/photos/:id");
+  private static final List<String> WRITE_PATHS =
+      List.of("/v1/users", "/v1/sessions", "/v1/photos", "/v1/photos/:id");
   private static final List<String> READ_PATHS =
-      List.of("/v1/users/:username", "/v1/users/:username/photos", "/v1/photos/:id", "/v1/photos/:id/content");
+      List.of(
+          "/v1/users/:username",
+          "/v1/users/:username/photos",
+          "/v1/photos/:id",
+          "/v1/photos/:id/content");
 
   private ApiRouter() {}
 
   public static Router create(Vertx vertx, ApiConfig config, Services services, EdgeLimits limits) {
     Router router = Router.router(vertx);
     ApiMetrics metrics = services.metrics();
-    router.route().handler(ctx -> {
-      long started = System.nanoTime();
-      ctx.addEndHandler(ended -> metrics.request(
-          ctx.request().method().name(), ctx.response().getStatusCode(), System.nanoTime() - started));
-      ctx.next();
-    });
+    router
+        .route()
+        .handler(
+            ctx -> {
+              long started = System.nanoTime();
+              ctx.addEndHandler(
+                  ended ->
+                      metrics.request(
+                          ctx.request().method().name(),
+                          ctx.response().getStatusCode(),
+                          System.nanoTime() - started));
+              ctx.next();
+            });
     router.route().handler(limits.connections()::requestStarted);
-    router.route().handler(ctx -> {
-      ctx.response().putHeader("X-Content-Type-Options", "nosniff");
-      ctx.next();
-    });
+    router
+        .route()
+        .handler(
+            ctx -> {
+              ctx.response().putHeader("X-Content-Type-Options", "nosniff");
+              ctx.next();
+            });
     TimeoutConfig timeouts = config.timeouts();
-    router.route().handler(new RequestDeadline(timeouts.requestTimeout(), timeouts.uploadTimeout()));
+    router
+        .route()
+        .handler(new RequestDeadline(timeouts.requestTimeout(), timeouts.uploadTimeout()));
     router.route().handler(new BodyTimeout(timeouts.bodyTimeout()));
     HealthRoutes.statusOnly(services.readiness()).mount(router);
     Buffer openApi = Buffer.buffer(openApiDocument());
-    router.get("/v1/openapi.json").handler(ctx ->
-        ctx.response().putHeader("Content-Type", "application/json").end(openApi));
+    router
+        .get("/v1/openapi.json")
+        .handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(openApi));
 
     AccountRoutes accounts = new AccountRoutes(services.accounts(), limits);
-    PhotoRoutes photos = new PhotoRoutes(services.uploads(), services.photos(), services.deletes(),
-        new Authenticator(services.tokens()), metrics, limits,
-        config.upload().maxBytes());
+    PhotoRoutes photos =
+        new PhotoRoutes(
+            services.uploads(),
+            services.photos(),
+            services.deletes(),
+            new Authenticator(services.tokens()),
+            metrics,
+            limits,
+            config.upload().maxBytes());
 
     ServerRole role = config.http().role();
     if (role.servesWrites()) {
       accounts.mountWrites(router);
       photos.mountWrites(router);
     } else {
-      WRITE_PATHS.forEach(path -> {
-        router.route(HttpMethod.POST, path).handler(ctx -> wrongRole(ctx, role));
-        router.route(HttpMethod.DELETE, path).handler(ctx -> wrongRole(ctx, role));
-      });
+      WRITE_PATHS.forEach(
+          path -> {
+            router.route(HttpMethod.POST, path).handler(ctx -> wrongRole(ctx, role));
+            router.route(HttpMethod.DELETE, path).handler(ctx -> wrongRole(ctx, role));
+          });
     }
     if (role.servesReads()) {
       accounts.mountReads(router);
       photos.mountReads(router);
     } else {
-      READ_PATHS.forEach(path -> router.route(HttpMethod.GET, path).handler(ctx -> wrongRole(ctx, role)));
+      READ_PATHS.forEach(
+          path -> router.route(HttpMethod.GET, path).handler(ctx -> wrongRole(ctx, role)));
     }
 
     FailureHandler failures = new FailureHandler(limits.clients());
@@ -95,8 +125,16 @@ public final class ApiRouter {
   }
 
   private static void wrongRole(RoutingContext ctx, ServerRole role) {
-    ctx.fail(new PicShareException(ErrorCode.METHOD_NOT_ALLOWED, "this server runs the " + role.name().toLowerCase()
-        + " role; send " + ctx.request().method() + " requests to a " + (role.servesReads() ? "write" : "read") + " server"));
+    ctx.fail(
+        new PicShareException(
+            ErrorCode.METHOD_NOT_ALLOWED,
+            "this server runs the "
+                + role.name().toLowerCase()
+                + " role; send "
+                + ctx.request().method()
+                + " requests to a "
+                + (role.servesReads() ? "write" : "read")
+                + " server"));
   }
 
   private static byte[] openApiDocument() {

@@ -19,10 +19,13 @@ final class Authenticator {
   Principal authenticate(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
     if (header == null) {
-      throw new PicShareException(ErrorCode.UNAUTHENTICATED, "an Authorization: Bearer token is required");
+      throw new PicShareException(
+          ErrorCode.UNAUTHENTICATED, "an Authorization: Bearer token is required");
     }
-    if (header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      throw new PicShareException(ErrorCode.UNAUTHENTICATED, "the Authorization header must be 'Bearer <token>'");
+    if (header.length() <= BEARER.length()
+        || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      throw new PicShareException(
+          ErrorCode.UNAUTHENTICATED, "the Authorization header must be 'Bearer <token>'");
     }
     return tokens.verify(header.substring(BEARER.length()).strip());
   }

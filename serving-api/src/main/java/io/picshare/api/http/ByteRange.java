@@ -3,9 +3,9 @@ package io.picshare.api.http;
 import java.util.Optional;
 
 /**
- * One satisfiable byte range of a representation of {@code size} bytes, parsed from a
- * {@code Range} header (RFC 9110 §14). Unparseable or multi-range headers are ignored (the whole
- * representation is sent), as the RFC allows.
+ * One satisfiable byte range of a representation of {@code size} bytes, parsed from a {@code Range}
+ * header (RFC 9110 §14). Unparseable or multi-range headers are ignored (the whole representation
+ * is sent), as the RFC allows.
  */
 record ByteRange(long first, long last, long size) {
   /** The range asked for; empty if the header is absent or ignored. */

@@ -12,9 +12,9 @@ import java.util.List;
 
 /**
  * Whom a request came from, for rate limits and logs. The TCP peer, unless it is a trusted proxy:
- * then the rightmost address of the forwarding header that is not itself a trusted proxy (the
- * last hop a trusted proxy vouches for; everything left of it the client may have written).
- * A rate-limit key counts IPv6 clients per /64, the block one subscriber usually holds.
+ * then the rightmost address of the forwarding header that is not itself a trusted proxy (the last
+ * hop a trusted proxy vouches for; everything left of it the client may have written). A rate-limit
+ * key counts IPv6 clients per /64, the block one subscriber usually holds.
  */
 public final class ClientAddresses {
   private final List<Cidr> trustedProxies;

@@ -14,12 +14,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Keeps the connections of one API instance bounded: beyond {@code maxConnections} a new
- * connection is closed at once, and a connection that does not deliver a complete request head
- * within {@code headerTimeout} of opening, or of its previous response, is closed — slow
- * ("slowloris") heads and idle keep-alive connections alike, so idle sockets cannot hold every
- * slot. One guard serves every server (event loop) of an instance: install it as each server's
- * connection handler and {@link #requestStarted} as the first route of each router.
+ * Keeps the connections of one API instance bounded: beyond {@code maxConnections} a new connection
+ * is closed at once, and a connection that does not deliver a complete request head within {@code
+ * headerTimeout} of opening, or of its previous response, is closed — slow ("slowloris") heads and
+ * idle keep-alive connections alike, so idle sockets cannot hold every slot. One guard serves every
+ * server (event loop) of an instance: install it as each server's connection handler and {@link
+ * #requestStarted} as the first route of each router.
  */
 public final class ConnectionGuard implements Handler<HttpConnection> {
   private final Vertx vertx;
@@ -56,18 +56,22 @@ public final class ConnectionGuard implements Handler<HttpConnection> {
     Waiting waiting = new Waiting(connection);
     connections.put(connection, waiting);
     openOnServer.incrementAndGet();
-    connection.closeHandler(closed -> {
-      open.decrementAndGet();
-      openOnServer.decrementAndGet();
-      Waiting gone = connections.remove(connection);
-      if (gone != null) {
-        gone.closed();
-      }
-    });
+    connection.closeHandler(
+        closed -> {
+          open.decrementAndGet();
+          openOnServer.decrementAndGet();
+          Waiting gone = connections.remove(connection);
+          if (gone != null) {
+            gone.closed();
+          }
+        });
     waiting.awaitHead();
   }
 
-  /** The first route handler: a request head has arrived, so the head timer stops until its response ends. */
+  /**
+   * The first route handler: a request head has arrived, so the head timer stops until its response
+   * ends.
+   */
   void requestStarted(RoutingContext ctx) {
     Waiting waiting = connections.get(ctx.request().connection());
     if (waiting != null) {
@@ -103,13 +107,16 @@ public final class ConnectionGuard implements Handler<HttpConnection> {
       if (closed) {
         return;
       }
-      timer = vertx.setTimer(headerTimeoutMillis, fired -> {
-        timer = -1;
-        if (requestsInFlight == 0 && !closed) {
-          timedOut.increment();
-          connection.close();
-        }
-      });
+      timer =
+          vertx.setTimer(
+              headerTimeoutMillis,
+              fired -> {
+                timer = -1;
+                if (requestsInFlight == 0 && !closed) {
+                  timedOut.increment();
+                  connection.close();
+                }
+              });
     }
 
     void requestStarted() {

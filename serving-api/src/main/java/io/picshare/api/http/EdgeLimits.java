@@ -27,16 +27,25 @@ public final class EdgeLimits {
     this.uploadBytes = new UploadBytesInFlight(config.upload().maxBytesInFlight());
     this.clients = new ClientAddresses(config.proxies());
     RateLimitConfig limits = config.rateLimits();
-    this.signUpsPerClient = new RateLimiter("sign-ups", limits.signUpsPerClientPerHour(), Duration.ofHours(1));
-    this.logInsPerClient = new RateLimiter("log-ins", limits.logInsPerClientPerMinute(), Duration.ofMinutes(1));
-    this.logInsPerAccount = new RateLimiter("log-ins to this account", limits.logInsPerAccountPerMinute(), Duration.ofMinutes(1));
-    this.uploadsPerUser = new RateLimiter("uploads", limits.uploadsPerUserPerMinute(), Duration.ofMinutes(1));
-    this.uploadsPerClient = new RateLimiter("uploads from this address", limits.uploadsPerClientPerMinute(), Duration.ofMinutes(1));
+    this.signUpsPerClient =
+        new RateLimiter("sign-ups", limits.signUpsPerClientPerHour(), Duration.ofHours(1));
+    this.logInsPerClient =
+        new RateLimiter("log-ins", limits.logInsPerClientPerMinute(), Duration.ofMinutes(1));
+    this.logInsPerAccount =
+        new RateLimiter(
+            "log-ins to this account", limits.logInsPerAccountPerMinute(), Duration.ofMinutes(1));
+    this.uploadsPerUser =
+        new RateLimiter("uploads", limits.uploadsPerUserPerMinute(), Duration.ofMinutes(1));
+    this.uploadsPerClient =
+        new RateLimiter(
+            "uploads from this address", limits.uploadsPerClientPerMinute(), Duration.ofMinutes(1));
   }
 
   public static EdgeLimits create(Vertx vertx, ApiConfig config) {
-    return new EdgeLimits(config,
-        new ConnectionGuard(vertx, config.http().maxConnections(), config.timeouts().headerTimeout()));
+    return new EdgeLimits(
+        config,
+        new ConnectionGuard(
+            vertx, config.http().maxConnections(), config.timeouts().headerTimeout()));
   }
 
   public ConnectionGuard connections() {

@@ -10,10 +10,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place a failed request becomes a response: domain errors get their code's status and
- * problem type, framework statuses (404, 405, 413) theirs, and anything unexpected is logged
- * (with the client's address) and answered with a 500 that leaks nothing. A request answered
- * before its body was read has its connection closed after the answer ({@link UnreadBody}); a
- * failure after the request was answered (e.g. by its deadline) changes nothing.
+ * problem type, framework statuses (404, 405, 413) theirs, and anything unexpected is logged (with
+ * the client's address) and answered with a 500 that leaks nothing. A request answered before its
+ * body was read has its connection closed after the answer ({@link UnreadBody}); a failure after
+ * the request was answered (e.g. by its deadline) changes nothing.
  */
 final class FailureHandler implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
@@ -44,21 +44,35 @@ final class FailureHandler implements Handler<RoutingContext> {
       return;
     }
     if (backendUnavailable(failure)) {
-      // HBase, HDFS, Kafka and Solr clients report outages as I/O errors or timeouts: the client may retry.
-      LOG.warn("{} {} from {}: a backend is unavailable: {}", ctx.request().method(), ctx.request().path(),
-          clients.of(ctx), failure.toString());
+      // HBase, HDFS, Kafka and Solr clients report outages as I/O errors or timeouts: the client
+      // may retry.
+      LOG.warn(
+          "{} {} from {}: a backend is unavailable: {}",
+          ctx.request().method(),
+          ctx.request().path(),
+          clients.of(ctx),
+          failure.toString());
       ctx.response().putHeader("Retry-After", "5");
-      Problem.send(ctx, ErrorCode.SERVICE_UNAVAILABLE, "a storage backend is unavailable; retry later");
+      Problem.send(
+          ctx, ErrorCode.SERVICE_UNAVAILABLE, "a storage backend is unavailable; retry later");
       return;
     }
     switch (ctx.statusCode()) {
       case 400 -> Problem.send(ctx, ErrorCode.VALIDATION_FAILED, "the request is malformed");
       case 404 -> Problem.send(ctx, ErrorCode.NOT_FOUND, "no resource at " + ctx.request().path());
-      case 405 -> Problem.send(ctx, ErrorCode.METHOD_NOT_ALLOWED,
-          ctx.request().method() + " is not allowed on " + ctx.request().path());
+      case 405 ->
+          Problem.send(
+              ctx,
+              ErrorCode.METHOD_NOT_ALLOWED,
+              ctx.request().method() + " is not allowed on " + ctx.request().path());
       case 413 -> Problem.send(ctx, ErrorCode.PAYLOAD_TOO_LARGE, "the request body is too large");
       default -> {
-        LOG.error("{} {} from {} failed", ctx.request().method(), ctx.request().path(), clients.of(ctx), failure);
+        LOG.error(
+            "{} {} from {} failed",
+            ctx.request().method(),
+            ctx.request().path(),
+            clients.of(ctx),
+            failure);
         Problem.send(ctx, ErrorCode.INTERNAL_ERROR, null);
       }
     }
@@ -66,7 +80,8 @@ final class FailureHandler implements Handler<RoutingContext> {
 
   private static boolean backendUnavailable(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof java.io.IOException || cause instanceof java.util.concurrent.TimeoutException) {
+      if (cause instanceof java.io.IOException
+          || cause instanceof java.util.concurrent.TimeoutException) {
         return true;
       }
     }

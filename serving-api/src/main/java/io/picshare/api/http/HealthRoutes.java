@@ -9,9 +9,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code GET /health/live}: the process answers. {@code GET /health/ready}: every backend
- * answers; 200 if all are up, 503 otherwise. On the public port the body is only the status; on
- * the admin port it also has each component's status, latency and detail.
+ * {@code GET /health/live}: the process answers. {@code GET /health/ready}: every backend answers;
+ * 200 if all are up, 503 otherwise. On the public port the body is only the status; on the admin
+ * port it also has each component's status, latency and detail.
  */
 final class HealthRoutes {
   private final ReadinessService readiness;
@@ -40,25 +40,33 @@ final class HealthRoutes {
   private void ready(RoutingContext ctx) {
     // the (cached) result may complete on another event loop; answer on this request's own
     Context requestContext = Vertx.currentContext();
-    readiness.check().onComplete(result -> requestContext.runOnContext(onContext -> {
-      if (result.failed()) {
-        ctx.fail(result.cause());
-        return;
-      }
-      ReadinessService.Readiness state = result.result();
-      JsonObject body = new JsonObject().put("status", state.ready() ? "UP" : "DOWN");
-      if (detailed) {
-        JsonObject components = new JsonObject();
-        for (ComponentHealth health : state.components()) {
-          components.put(health.component(), new JsonObject()
-              .put("status", health.up() ? "UP" : "DOWN")
-              .put("latencyMs", health.latencyMillis())
-              .put("detail", new JsonObject(health.detail())));
-        }
-        body.put("components", components);
-      }
-      json(ctx, state.ready() ? 200 : 503, body);
-    }));
+    readiness
+        .check()
+        .onComplete(
+            result ->
+                requestContext.runOnContext(
+                    onContext -> {
+                      if (result.failed()) {
+                        ctx.fail(result.cause());
+                        return;
+                      }
+                      ReadinessService.Readiness state = result.result();
+                      JsonObject body =
+                          new JsonObject().put("status", state.ready() ? "UP" : "DOWN");
+                      if (detailed) {
+                        JsonObject components = new JsonObject();
+                        for (ComponentHealth health : state.components()) {
+                          components.put(
+                              health.component(),
+                              new JsonObject()
+                                  .put("status", health.up() ? "UP" : "DOWN")
+                                  .put("latencyMs", health.latencyMillis())
+                                  .put("detail", new JsonObject(health.detail())));
+                        }
+                        body.put("components", components);
+                      }
+                      json(ctx, state.ready() ? 200 : 503, body);
+                    }));
   }
 
   private static void json(RoutingContext ctx, int status, JsonObject body) {

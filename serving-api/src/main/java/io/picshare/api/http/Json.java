@@ -1,7 +1,7 @@
 package io.picshare.api.http;
 
-import io.picshare.data.UserAccount;
 import io.picshare.api.domain.error.PicShareException;
+import io.picshare.data.UserAccount;
 import io.picshare.schema.id.PublicIds;
 import io.picshare.schema.record.UserRecord;
 import io.vertx.core.json.DecodeException;

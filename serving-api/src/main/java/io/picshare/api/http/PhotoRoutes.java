@@ -3,8 +3,8 @@ package io.picshare.api.http;
 import io.picshare.api.domain.auth.Principal;
 import io.picshare.api.domain.error.ErrorCode;
 import io.picshare.api.domain.error.PicShareException;
-import io.picshare.api.domain.photo.PhotoPage;
 import io.picshare.api.domain.photo.PhotoDeleteService;
+import io.picshare.api.domain.photo.PhotoPage;
 import io.picshare.api.domain.photo.PhotoReadService;
 import io.picshare.api.domain.photo.PhotoUploadService;
 import io.picshare.api.domain.photo.StoredPhoto;
@@ -42,8 +42,14 @@ final class PhotoRoutes {
   private final EdgeLimits limits;
   private final long maxUploadBytes;
 
-  PhotoRoutes(PhotoUploadService uploads, PhotoReadService photos, PhotoDeleteService deletes,
-      Authenticator authenticator, ApiMetrics metrics, EdgeLimits limits, long maxUploadBytes) {
+  PhotoRoutes(
+      PhotoUploadService uploads,
+      PhotoReadService photos,
+      PhotoDeleteService deletes,
+      Authenticator authenticator,
+      ApiMetrics metrics,
+      EdgeLimits limits,
+      long maxUploadBytes) {
     this.uploads = uploads;
     this.photos = photos;
     this.deletes = deletes;
@@ -68,89 +74,119 @@ final class PhotoRoutes {
     Principal uploader = authenticator.authenticate(ctx);
     limits.uploadsPerClient.acquire(ctx, limits.clients().rateLimitKey(ctx));
     limits.uploadsPerUser.acquire(ctx, Long.toString(uploader.userId()));
-    Optional<String> idempotencyKey = Optional.ofNullable(ctx.request().getHeader("Idempotency-Key"));
-    UploadBytesInFlight.Reservation reservation = limits.uploadBytes()
-        .reserve(ctx, MultipartUpload.bytesToReserve(ctx.request(), maxUploadBytes));
+    Optional<String> idempotencyKey =
+        Optional.ofNullable(ctx.request().getHeader("Idempotency-Key"));
+    UploadBytesInFlight.Reservation reservation =
+        limits
+            .uploadBytes()
+            .reserve(ctx, MultipartUpload.bytesToReserve(ctx.request(), maxUploadBytes));
     if ("100-continue".equalsIgnoreCase(ctx.request().getHeader("Expect"))) {
       // admitted: only now ask for the body, so a refused upload costs the client nothing
       ctx.response().writeContinue();
     }
     Future<MultipartUpload.Form> received = MultipartUpload.read(ctx.request(), maxUploadBytes);
     // answered (e.g. by the deadline) while the body was still arriving: the body is dropped
-    ctx.addEndHandler(answered -> {
-      if (!received.isComplete()) {
-        reservation.release();
-      }
-    });
+    ctx.addEndHandler(
+        answered -> {
+          if (!received.isComplete()) {
+            reservation.release();
+          }
+        });
     received
-        .compose(form -> {
-          if (form.file().isEmpty()) {
-            throw PicShareException.invalid("the 'file' part is missing");
-          }
-          return uploads.upload(new UploadRequest(uploader, form.title(), form.file().get(), idempotencyKey));
-        })
-        .onSuccess(result -> {
-          metrics.upload(result.replayed() ? "replayed" : "stored", result.photo().record().sizeBytes());
-          JsonObject photo = PhotoJson.of(result.photo().record(), result.photo().ownerUsername());
-          ctx.response().putHeader("Location", "/v1/photos/" + photo.getString("id"));
-          if (result.replayed()) {
-            ctx.response().putHeader("Idempotent-Replayed", "true");
-          }
-          Json.send(ctx, 201, photo);
-        })
-        .onFailure(error -> {
-          metrics.upload(error instanceof PicShareException e ? e.code().code() : "internal-error", 0);
-          ctx.fail(error);
-        })
+        .compose(
+            form -> {
+              if (form.file().isEmpty()) {
+                throw PicShareException.invalid("the 'file' part is missing");
+              }
+              return uploads.upload(
+                  new UploadRequest(uploader, form.title(), form.file().get(), idempotencyKey));
+            })
+        .onSuccess(
+            result -> {
+              metrics.upload(
+                  result.replayed() ? "replayed" : "stored", result.photo().record().sizeBytes());
+              JsonObject photo =
+                  PhotoJson.of(result.photo().record(), result.photo().ownerUsername());
+              ctx.response().putHeader("Location", "/v1/photos/" + photo.getString("id"));
+              if (result.replayed()) {
+                ctx.response().putHeader("Idempotent-Replayed", "true");
+              }
+              Json.send(ctx, 201, photo);
+            })
+        .onFailure(
+            error -> {
+              metrics.upload(
+                  error instanceof PicShareException e ? e.code().code() : "internal-error", 0);
+              ctx.fail(error);
+            })
         .onComplete(done -> reservation.release());
   }
 
   private void metadata(RoutingContext ctx) {
-    photos.find(ctx.pathParam("id"))
-        .onSuccess(photo -> Json.send(ctx, 200, PhotoJson.of(photo.record(), photo.ownerUsername())))
+    photos
+        .find(ctx.pathParam("id"))
+        .onSuccess(
+            photo -> Json.send(ctx, 200, PhotoJson.of(photo.record(), photo.ownerUsername())))
         .onFailure(ctx::fail);
   }
 
   private void content(RoutingContext ctx) {
-    photos.find(ctx.pathParam("id")).onSuccess(photo -> {
-      HttpServerResponse response = ctx.response()
-          .putHeader("ETag", photo.etag())
-          .putHeader("Cache-Control", CONTENT_CACHE_CONTROL)
-          .putHeader("Accept-Ranges", "bytes");
-      if (matches(ctx.request().getHeader("If-None-Match"), photo)) {
-        response.setStatusCode(304).end();
-        return;
-      }
-      long size = photo.record().sizeBytes();
-      Optional<ByteRange> range;
-      try {
-        range = ByteRange.parse(ctx.request().getHeader("Range"), size);
-      } catch (ByteRange.Unsatisfiable e) {
-        response.putHeader("Content-Range", "bytes */" + size);
-        ctx.fail(new PicShareException(ErrorCode.RANGE_NOT_SATISFIABLE, e.getMessage()));
-        return;
-      }
-      long offset = range.map(ByteRange::first).orElse(0L);
-      long length = range.map(ByteRange::length).orElse(size);
-      if (photos.streamsContent(photo, length)) {
-        photos.streamContent(photo, offset, length)
-            .onSuccess(stream -> stream(ctx, photo, range, length, stream))
-            .onFailure(ctx::fail);
-        return;
-      }
-      photos.readContent(photo, offset, Math.toIntExact(length)).onSuccess(bytes -> {
-        if (answered(ctx)) {
-          return;
-        }
-        startContent(response, photo, range);
-        response.end(Buffer.buffer(bytes));
-      }).onFailure(ctx::fail);
-    }).onFailure(ctx::fail);
+    photos
+        .find(ctx.pathParam("id"))
+        .onSuccess(
+            photo -> {
+              HttpServerResponse response =
+                  ctx.response()
+                      .putHeader("ETag", photo.etag())
+                      .putHeader("Cache-Control", CONTENT_CACHE_CONTROL)
+                      .putHeader("Accept-Ranges", "bytes");
+              if (matches(ctx.request().getHeader("If-None-Match"), photo)) {
+                response.setStatusCode(304).end();
+                return;
+              }
+              long size = photo.record().sizeBytes();
+              Optional<ByteRange> range;
+              try {
+                range = ByteRange.parse(ctx.request().getHeader("Range"), size);
+              } catch (ByteRange.Unsatisfiable e) {
+                response.putHeader("Content-Range", "bytes */" + size);
+                ctx.fail(new PicShareException(ErrorCode.RANGE_NOT_SATISFIABLE, e.getMessage()));
+                return;
+              }
+              long offset = range.map(ByteRange::first).orElse(0L);
+              long length = range.map(ByteRange::length).orElse(size);
+              if (photos.streamsContent(photo, length)) {
+                photos
+                    .streamContent(photo, offset, length)
+                    .onSuccess(stream -> stream(ctx, photo, range, length, stream))
+                    .onFailure(ctx::fail);
+                return;
+              }
+              photos
+                  .readContent(photo, offset, Math.toIntExact(length))
+                  .onSuccess(
+                      bytes -> {
+                        if (answered(ctx)) {
+                          return;
+                        }
+                        startContent(response, photo, range);
+                        response.end(Buffer.buffer(bytes));
+                      })
+                  .onFailure(ctx::fail);
+            })
+        .onFailure(ctx::fail);
   }
 
-  /** Pipes the stream to the client as fast as the client reads it; a failure midway resets the connection. */
+  /**
+   * Pipes the stream to the client as fast as the client reads it; a failure midway resets the
+   * connection.
+   */
   private static void stream(
-      RoutingContext ctx, StoredPhoto photo, Optional<ByteRange> range, long length, ReadStream<Buffer> stream) {
+      RoutingContext ctx,
+      StoredPhoto photo,
+      Optional<ByteRange> range,
+      long length,
+      ReadStream<Buffer> stream) {
     if (answered(ctx)) {
       stream.handler(null);
       return;
@@ -159,16 +195,22 @@ final class PhotoRoutes {
     startContent(response, photo, range);
     response.putHeader("Content-Length", Long.toString(length));
     ctx.addEndHandler(ended -> stream.handler(null));
-    stream.pipe().endOnFailure(false).to(response).onFailure(error -> {
-      if (!response.headWritten()) {
-        ctx.fail(error);
-      } else {
-        response.reset();
-      }
-    });
+    stream
+        .pipe()
+        .endOnFailure(false)
+        .to(response)
+        .onFailure(
+            error -> {
+              if (!response.headWritten()) {
+                ctx.fail(error);
+              } else {
+                response.reset();
+              }
+            });
   }
 
-  private static void startContent(HttpServerResponse response, StoredPhoto photo, Optional<ByteRange> range) {
+  private static void startContent(
+      HttpServerResponse response, StoredPhoto photo, Optional<ByteRange> range) {
     response.putHeader("Content-Type", photo.record().contentType());
     range.ifPresent(r -> response.setStatusCode(206).putHeader("Content-Range", r.contentRange()));
   }
@@ -192,11 +234,26 @@ final class PhotoRoutes {
     String username = ctx.pathParam("username");
     Optional<String> cursor = Optional.ofNullable(ctx.queryParams().get("cursor"));
     int limit = limit(ctx.queryParams().get("limit"));
-    photos.list(username, cursor, limit).onSuccess(page -> {
-      page.nextCursor().ifPresent(next -> ctx.response().putHeader("Link",
-          "</v1/users/" + username + "/photos?limit=" + limit + "&cursor=" + next + ">; rel=\"next\""));
-      Json.send(ctx, 200, pageJson(page));
-    }).onFailure(ctx::fail);
+    photos
+        .list(username, cursor, limit)
+        .onSuccess(
+            page -> {
+              page.nextCursor()
+                  .ifPresent(
+                      next ->
+                          ctx.response()
+                              .putHeader(
+                                  "Link",
+                                  "</v1/users/"
+                                      + username
+                                      + "/photos?limit="
+                                      + limit
+                                      + "&cursor="
+                                      + next
+                                      + ">; rel=\"next\""));
+              Json.send(ctx, 200, pageJson(page));
+            })
+        .onFailure(ctx::fail);
   }
 
   private static JsonObject pageJson(PhotoPage page) {
@@ -218,7 +275,8 @@ final class PhotoRoutes {
 
   private void delete(RoutingContext ctx) {
     Principal requester = authenticator.authenticate(ctx);
-    deletes.delete(requester, ctx.pathParam("id"))
+    deletes
+        .delete(requester, ctx.pathParam("id"))
         .onSuccess(deleted -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }

@@ -13,18 +13,22 @@ final class Problem {
 
   static Future<Void> send(RoutingContext ctx, ErrorCode code, String detail) {
     int status = ErrorStatus.of(code);
-    JsonObject body = new JsonObject()
-        .put("type", "https://picshare.dev/problems/" + code.code())
-        .put("title", code.title())
-        .put("status", status)
-        .put("code", code.code())
-        .put("instance", ctx.request().path());
+    JsonObject body =
+        new JsonObject()
+            .put("type", "https://picshare.dev/problems/" + code.code())
+            .put("title", code.title())
+            .put("status", status)
+            .put("code", code.code())
+            .put("instance", ctx.request().path());
     if (detail != null) {
       body.put("detail", detail);
     }
     if (code == ErrorCode.UNAUTHENTICATED) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer");
     }
-    return ctx.response().setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).end(body.encode());
+    return ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", CONTENT_TYPE)
+        .end(body.encode());
   }
 }

@@ -26,13 +26,19 @@ final class RequestDeadline implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     Duration deadline = isUpload(ctx.request()) ? upload : request;
-    long timer = ctx.vertx().setTimer(deadline.toMillis(), fired -> {
-      if (!ctx.response().headWritten() && !ctx.response().closed()) {
-        ctx.response().putHeader("Retry-After", "1");
-        ctx.fail(new PicShareException(ErrorCode.SERVICE_UNAVAILABLE,
-            "the request was not answered within " + deadline.toSeconds() + " s"));
-      }
-    });
+    long timer =
+        ctx.vertx()
+            .setTimer(
+                deadline.toMillis(),
+                fired -> {
+                  if (!ctx.response().headWritten() && !ctx.response().closed()) {
+                    ctx.response().putHeader("Retry-After", "1");
+                    ctx.fail(
+                        new PicShareException(
+                            ErrorCode.SERVICE_UNAVAILABLE,
+                            "the request was not answered within " + deadline.toSeconds() + " s"));
+                  }
+                });
     ctx.addEndHandler(ended -> ctx.vertx().cancelTimer(timer));
     ctx.next();
   }

@@ -17,9 +17,12 @@ public final class ServerOptions {
   public static HttpServerOptions publicServer(HttpConfig http, TimeoutConfig timeouts) {
     HttpServerOptions options = common(timeouts).setHost(http.host()).setPort(http.port());
     if (http.tls()) {
-      options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
-          .setCertPath(http.tlsCertificate().orElseThrow().toString())
-          .setKeyPath(http.tlsKey().orElseThrow().toString()));
+      options
+          .setSsl(true)
+          .setKeyCertOptions(
+              new PemKeyCertOptions()
+                  .setCertPath(http.tlsCertificate().orElseThrow().toString())
+                  .setKeyPath(http.tlsKey().orElseThrow().toString()));
     }
     return options;
   }

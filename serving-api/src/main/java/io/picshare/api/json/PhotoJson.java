@@ -11,9 +11,10 @@ public final class PhotoJson {
 
   public static JsonObject of(PhotoRecord photo, String ownerUsername) {
     String id = PublicIds.encode(photo.photoId());
-    JsonObject location = photo.latitude() == null
-        ? null
-        : new JsonObject().put("lat", photo.latitude()).put("lon", photo.longitude());
+    JsonObject location =
+        photo.latitude() == null
+            ? null
+            : new JsonObject().put("lat", photo.latitude()).put("lon", photo.longitude());
     return new JsonObject()
         .put("id", id)
         .put("owner_id", PublicIds.encode(photo.ownerId()))

@@ -21,7 +21,8 @@ import java.util.function.ToDoubleFunction;
  * docs/operations.md lists the metric names.
  */
 public final class ApiMetrics {
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Counter uploadBytes;
   private final Counter blockedEventLoops;
   private JvmGcMetrics gc;
@@ -33,14 +34,19 @@ public final class ApiMetrics {
     new ProcessorMetrics().bindTo(registry);
     gc = new JvmGcMetrics();
     gc.bindTo(registry);
-    uploadBytes = Counter.builder("picshare.upload.bytes").description("bytes of stored photos").register(registry);
-    blockedEventLoops = Counter.builder("picshare.event.loop.blocked")
-        .description("times the blocked-thread checker found an event loop busy for too long").register(registry);
+    uploadBytes =
+        Counter.builder("picshare.upload.bytes")
+            .description("bytes of stored photos")
+            .register(registry);
+    blockedEventLoops =
+        Counter.builder("picshare.event.loop.blocked")
+            .description("times the blocked-thread checker found an event loop busy for too long")
+            .register(registry);
   }
 
   /**
-   * The connections open on one event loop, as {@code open} counts them. Micrometer holds
-   * {@code open} weakly: whoever counts must keep it.
+   * The connections open on one event loop, as {@code open} counts them. Micrometer holds {@code
+   * open} weakly: whoever counts must keep it.
    */
   public void openConnections(String eventLoop, AtomicInteger open) {
     Gauge.builder("picshare.http.connections", open, AtomicInteger::get)
@@ -54,8 +60,8 @@ public final class ApiMetrics {
   }
 
   /**
-   * One HTTP request, by method and status (paths are not labels: ids would explode them; a
-   * method HTTP does not define is labelled {@code other}, so clients cannot invent labels).
+   * One HTTP request, by method and status (paths are not labels: ids would explode them; a method
+   * HTTP does not define is labelled {@code other}, so clients cannot invent labels).
    */
   public void request(String method, int status, long nanos) {
     Timer.builder("picshare.http.requests")
@@ -70,23 +76,29 @@ public final class ApiMetrics {
 
   /** One upload's outcome: {@code stored}, {@code replayed}, or the error code that refused it. */
   public void upload(String outcome, long bytes) {
-    Counter.builder("picshare.uploads").description("uploads by outcome").tag("outcome", outcome)
-        .register(registry).increment();
+    Counter.builder("picshare.uploads")
+        .description("uploads by outcome")
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
     if ("stored".equals(outcome)) {
       uploadBytes.increment(bytes);
     }
   }
 
   /**
-   * Counts what {@code total} says of {@code source}, e.g. the events a relay has published so
-   * far. Micrometer holds {@code source} weakly: it must be an object that lives as long as the
-   * server, not a lambda.
+   * Counts what {@code total} says of {@code source}, e.g. the events a relay has published so far.
+   * Micrometer holds {@code source} weakly: it must be an object that lives as long as the server,
+   * not a lambda.
    */
   public <T> void count(String name, String description, T source, ToDoubleFunction<T> total) {
     FunctionCounter.builder(name, source, total).description(description).register(registry);
   }
 
-  /** Reports what {@code value} says of {@code source} now, e.g. bytes in flight; held weakly, as in {@link #count}. */
+  /**
+   * Reports what {@code value} says of {@code source} now, e.g. bytes in flight; held weakly, as in
+   * {@link #count}.
+   */
   public <T> void gauge(String name, String description, T source, ToDoubleFunction<T> value) {
     Gauge.builder(name, source, value).description(description).register(registry);
   }

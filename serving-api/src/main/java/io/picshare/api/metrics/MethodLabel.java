@@ -2,9 +2,13 @@ package io.picshare.api.metrics;
 
 import java.util.Set;
 
-/** The {@code method} label of a request: a method HTTP defines (RFC 9110, RFC 5789), else {@code other}. */
+/**
+ * The {@code method} label of a request: a method HTTP defines (RFC 9110, RFC 5789), else {@code
+ * other}.
+ */
 final class MethodLabel {
-  private static final Set<String> KNOWN = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
+  private static final Set<String> KNOWN =
+      Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
 
   private MethodLabel() {}
 

@@ -17,8 +17,8 @@ import java.util.function.Function;
 
 /**
  * One event loop's HTTP server: it listens on the port the process's servers share, with its own
- * router over the shared services. Undeploying it drains it: it accepts no new connection, and
- * the requests in flight may finish within the drain timeout before their connections close.
+ * router over the shared services. Undeploying it drains it: it accepts no new connection, and the
+ * requests in flight may finish within the drain timeout before their connections close.
  */
 final class ApiServerVerticle extends VerticleBase {
   private final HttpServerOptions options;
@@ -28,12 +28,20 @@ final class ApiServerVerticle extends VerticleBase {
   private final ApiMetrics metrics;
   private final Duration drainTimeout;
   private final AtomicInteger actualPort;
+
   /** This server's open connections; held here because the metric holds it weakly. */
   private final AtomicInteger open = new AtomicInteger();
+
   private HttpServer server;
 
-  ApiServerVerticle(HttpServerOptions options, SocketAddress address, Function<Vertx, Router> routers,
-      ConnectionGuard connections, ApiMetrics metrics, Duration drainTimeout, AtomicInteger actualPort) {
+  ApiServerVerticle(
+      HttpServerOptions options,
+      SocketAddress address,
+      Function<Vertx, Router> routers,
+      ConnectionGuard connections,
+      ApiMetrics metrics,
+      Duration drainTimeout,
+      AtomicInteger actualPort) {
     this.options = requireNonNull(options, "options is null");
     this.address = requireNonNull(address, "address is null");
     this.routers = requireNonNull(routers, "routers is null");
@@ -48,7 +56,8 @@ final class ApiServerVerticle extends VerticleBase {
     metrics.openConnections(Thread.currentThread().getName(), open);
     server = vertx.createHttpServer(options);
     connections.guard(server, open);
-    return server.requestHandler(routers.apply(vertx))
+    return server
+        .requestHandler(routers.apply(vertx))
         .listen(address)
         .onSuccess(listening -> actualPort.set(listening.actualPort()));
   }

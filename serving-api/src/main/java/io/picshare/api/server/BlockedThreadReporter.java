@@ -22,7 +22,9 @@ public final class BlockedThreadReporter {
 
   public static void install(Vertx vertx, ApiMetrics metrics) {
     if (!(vertx instanceof VertxInternal internal)) {
-      LOG.warn("cannot watch for blocked threads: {} is not a VertxInternal", vertx.getClass().getName());
+      LOG.warn(
+          "cannot watch for blocked threads: {} is not a VertxInternal",
+          vertx.getClass().getName());
       return;
     }
     internal.blockedThreadChecker().setThreadBlockedHandler(event -> report(event, metrics));
@@ -33,9 +35,13 @@ public final class BlockedThreadReporter {
     if (eventLoop) {
       metrics.eventLoopBlocked();
     }
-    String message = String.format("%s %s has been blocked for %d ms, time limit is %d ms",
-        eventLoop ? "Event loop" : "Worker thread", event.thread().getName(),
-        TimeUnit.NANOSECONDS.toMillis(event.duration()), TimeUnit.NANOSECONDS.toMillis(event.maxExecTime()));
+    String message =
+        String.format(
+            "%s %s has been blocked for %d ms, time limit is %d ms",
+            eventLoop ? "Event loop" : "Worker thread",
+            event.thread().getName(),
+            TimeUnit.NANOSECONDS.toMillis(event.duration()),
+            TimeUnit.NANOSECONDS.toMillis(event.maxExecTime()));
     if (event.duration() < event.warningExceptionTime()) {
       LOG.warn(message);
       return;

@@ -17,8 +17,8 @@ import java.util.function.Function;
 
 /**
  * The API's HTTP servers: one {@link ApiServerVerticle} per event loop, all on one port (Vert.x
- * hands the port's new connections to them in turn), so that requests use every core. With port
- * 0 they share one random port. {@code max-connections} holds for all of them together.
+ * hands the port's new connections to them in turn), so that requests use every core. With port 0
+ * they share one random port. {@code max-connections} holds for all of them together.
  */
 public final class HttpServers {
   /** Vert.x shares a random port between the servers that listen on the same negative id. */
@@ -40,8 +40,14 @@ public final class HttpServers {
    * Deploys one server per event loop of {@code http}, each with {@code options}, guarded by the
    * process's one {@code connections} guard; completes once all of them listen.
    */
-  public static Future<HttpServers> deploy(Vertx vertx, HttpConfig http, HttpServerOptions options,
-      ConnectionGuard connections, Duration drainTimeout, Function<Vertx, Router> routers, ApiMetrics metrics) {
+  public static Future<HttpServers> deploy(
+      Vertx vertx,
+      HttpConfig http,
+      HttpServerOptions options,
+      ConnectionGuard connections,
+      Duration drainTimeout,
+      Function<Vertx, Router> routers,
+      ApiMetrics metrics) {
     requireNonNull(vertx, "vertx is null");
     requireNonNull(http, "http is null");
     requireNonNull(options, "options is null");
@@ -49,13 +55,17 @@ public final class HttpServers {
     requireNonNull(drainTimeout, "drainTimeout is null");
     requireNonNull(routers, "routers is null");
     requireNonNull(metrics, "metrics is null");
-    SocketAddress address = http.port() == 0
-        ? SocketAddress.sharedRandomPort(SHARED_RANDOM_PORT_ID, http.host())
-        : SocketAddress.inetSocketAddress(http.port(), http.host());
+    SocketAddress address =
+        http.port() == 0
+            ? SocketAddress.sharedRandomPort(SHARED_RANDOM_PORT_ID, http.host())
+            : SocketAddress.inetSocketAddress(http.port(), http.host());
     AtomicInteger actualPort = new AtomicInteger();
     int instances = http.eventLoops();
-    return vertx.deployVerticle(
-            () -> new ApiServerVerticle(options, address, routers, connections, metrics, drainTimeout, actualPort),
+    return vertx
+        .deployVerticle(
+            () ->
+                new ApiServerVerticle(
+                    options, address, routers, connections, metrics, drainTimeout, actualPort),
             new DeploymentOptions().setInstances(instances))
         .map(id -> new HttpServers(vertx, id, actualPort.get(), instances));
   }
@@ -71,8 +81,8 @@ public final class HttpServers {
   }
 
   /**
-   * Stops accepting connections at once and completes when the requests in flight have finished
-   * and their connections are closed, or when the drain timeout has cut them off.
+   * Stops accepting connections at once and completes when the requests in flight have finished and
+   * their connections are closed, or when the drain timeout has cut them off.
    */
   public Future<Void> drain() {
     return vertx.undeploy(deploymentId);

@@ -15,8 +15,8 @@ import org.apache.hadoop.hbase.HBaseConfiguration;
 import org.apache.hadoop.hbase.client.AsyncConnection;
 
 /**
- * The API's one HBase connection (shared by every store) and its health check. Operations give
- * up after {@link #OPERATION_TIMEOUT_MILLIS}, which bounds how late a stalled write can land.
+ * The API's one HBase connection (shared by every store) and its health check. Operations give up
+ * after {@link #OPERATION_TIMEOUT_MILLIS}, which bounds how late a stalled write can land.
  */
 public final class HBaseClient implements HealthCheck, AutoCloseable {
   public static final int OPERATION_TIMEOUT_MILLIS = 30_000;
@@ -53,16 +53,30 @@ public final class HBaseClient implements HealthCheck, AutoCloseable {
   @Override
   public Future<ComponentHealth> check() {
     long started = System.nanoTime();
-    return Async.of(connection.get().thenCompose(c ->
-            c.getAdmin().getClusterMetrics(EnumSet.of(ClusterMetrics.Option.LIVE_SERVERS, ClusterMetrics.Option.MASTER))))
-        .map(metrics -> {
-          long latency = (System.nanoTime() - started) / 1_000_000;
-          int liveServers = metrics.getLiveServerMetrics().size();
-          Map<String, Object> detail = Map.of("liveRegionServers", liveServers, "master", String.valueOf(metrics.getMasterName()));
-          return liveServers > 0
-              ? ComponentHealth.up(component(), latency, detail)
-              : ComponentHealth.down(component(), latency, "no live region servers");
-        });
+    return Async.of(
+            connection
+                .get()
+                .thenCompose(
+                    c ->
+                        c.getAdmin()
+                            .getClusterMetrics(
+                                EnumSet.of(
+                                    ClusterMetrics.Option.LIVE_SERVERS,
+                                    ClusterMetrics.Option.MASTER))))
+        .map(
+            metrics -> {
+              long latency = (System.nanoTime() - started) / 1_000_000;
+              int liveServers = metrics.getLiveServerMetrics().size();
+              Map<String, Object> detail =
+                  Map.of(
+                      "liveRegionServers",
+                      liveServers,
+                      "master",
+                      String.valueOf(metrics.getMasterName()));
+              return liveServers > 0
+                  ? ComponentHealth.up(component(), latency, detail)
+                  : ComponentHealth.down(component(), latency, "no live region servers");
+            });
   }
 
   @Override

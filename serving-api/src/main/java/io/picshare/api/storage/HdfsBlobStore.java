@@ -1,11 +1,11 @@
 package io.picshare.api.storage;
 
+import static java.util.Objects.requireNonNull;
+
 import io.picshare.api.config.StorageConfig;
 import io.picshare.api.domain.photo.BlobStore;
 import io.picshare.api.health.ComponentHealth;
 import io.picshare.api.health.HealthCheck;
-import static java.util.Objects.requireNonNull;
-
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -30,9 +30,9 @@ import org.apache.hadoop.hdfs.protocol.HdfsConstants.DatanodeReportType;
 
 /**
  * Photo bytes in HDFS. A write returns only once the file is closed, {@code hsync}ed and every
- * block is on the configured number of distinct DataNodes, so an acknowledged upload survives
- * the loss of any node but the last. All HDFS calls run on this store's own bounded worker
- * pool, never on an event loop.
+ * block is on the configured number of distinct DataNodes, so an acknowledged upload survives the
+ * loss of any node but the last. All HDFS calls run on this store's own bounded worker pool, never
+ * on an event loop.
  */
 public final class HdfsBlobStore implements BlobStore, HealthCheck, AutoCloseable {
   private static final long REPLICA_WAIT_MILLIS = 10_000;
@@ -54,7 +54,8 @@ public final class HdfsBlobStore implements BlobStore, HealthCheck, AutoCloseabl
     // replica check below still refuses to acknowledge an under-replicated file.
     conf.set("dfs.client.block.write.replace-datanode-on-failure.policy", "NEVER");
     // close() waits for the NameNode to learn of the last block's replicas; its default first
-    // retry delay (400 ms) would dominate the latency of a 200 KB upload. Retry sooner, and more often.
+    // retry delay (400 ms) would dominate the latency of a 200 KB upload. Retry sooner, and more
+    // often.
     conf.setInt("dfs.client.block.write.locateFollowingBlock.initial.delay.ms", 10);
     conf.setInt("dfs.client.block.write.locateFollowingBlock.retries", 10);
     // Hadoop's own shutdown hook would close this file system while SIGTERM drains the uploads
@@ -62,7 +63,8 @@ public final class HdfsBlobStore implements BlobStore, HealthCheck, AutoCloseabl
     conf.setBoolean("fs.automatic.close", false);
     try {
       FileSystem fileSystem = FileSystem.newInstance(config.hdfsUri(), conf);
-      WorkerExecutor workers = vertx.createSharedWorkerExecutor("hdfs", config.hdfsWorkers(), 60, TimeUnit.SECONDS);
+      WorkerExecutor workers =
+          vertx.createSharedWorkerExecutor("hdfs", config.hdfsWorkers(), 60, TimeUnit.SECONDS);
       return new HdfsBlobStore(fileSystem, workers, (short) config.hdfsReplication());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open HDFS at " + config.hdfsUri(), e);
@@ -70,40 +72,48 @@ public final class HdfsBlobStore implements BlobStore, HealthCheck, AutoCloseabl
   }
 
   /**
-   * Writes {@code bytes} to a new file at {@code path}; completes once they are durable on
-   * {@link #replication()} DataNodes. Fails if the file exists.
+   * Writes {@code bytes} to a new file at {@code path}; completes once they are durable on {@link
+   * #replication()} DataNodes. Fails if the file exists.
    */
   @Override
   public Future<Void> write(String path, byte[] bytes) {
-    return workers.executeBlocking(() -> {
-      Path file = new Path(path);
-      try (FSDataOutputStream out = fileSystem.create(file, false, 64 * 1024, replication, fileSystem.getDefaultBlockSize(file))) {
-        out.write(bytes);
-        out.hsync();
-      }
-      awaitReplicas(file);
-      return null;
-    }, false);
+    return workers.executeBlocking(
+        () -> {
+          Path file = new Path(path);
+          try (FSDataOutputStream out =
+              fileSystem.create(
+                  file, false, 64 * 1024, replication, fileSystem.getDefaultBlockSize(file))) {
+            out.write(bytes);
+            out.hsync();
+          }
+          awaitReplicas(file);
+          return null;
+        },
+        false);
   }
 
   public Future<byte[]> read(String path) {
-    return workers.executeBlocking(() -> {
-      try (InputStream in = fileSystem.open(new Path(path))) {
-        return in.readAllBytes();
-      }
-    }, false);
+    return workers.executeBlocking(
+        () -> {
+          try (InputStream in = fileSystem.open(new Path(path))) {
+            return in.readAllBytes();
+          }
+        },
+        false);
   }
 
   /** {@code length} bytes of the file at {@code path} from {@code offset} (a positional read). */
   @Override
   public Future<byte[]> read(String path, long offset, int length) {
-    return workers.executeBlocking(() -> {
-      byte[] bytes = new byte[length];
-      try (FSDataInputStream in = fileSystem.open(new Path(path))) {
-        in.readFully(offset, bytes);
-      }
-      return bytes;
-    }, false);
+    return workers.executeBlocking(
+        () -> {
+          byte[] bytes = new byte[length];
+          try (FSDataInputStream in = fileSystem.open(new Path(path))) {
+            in.readFully(offset, bytes);
+          }
+          return bytes;
+        },
+        false);
   }
 
   /**
@@ -112,17 +122,22 @@ public final class HdfsBlobStore implements BlobStore, HealthCheck, AutoCloseabl
    */
   @Override
   public Future<ReadStream<Buffer>> openRange(String path, long offset, long length) {
-    Context context = requireNonNull(Vertx.currentContext(), "openRange must be called on a Vert.x context");
-    return workers.<FSDataInputStream>executeBlocking(() -> {
-      FSDataInputStream in = fileSystem.open(new Path(path));
-      try {
-        in.seek(offset);
-      } catch (IOException | RuntimeException e) {
-        in.close();
-        throw e;
-      }
-      return in;
-    }, false).map(in -> new HdfsRangeStream(in, length, workers, context));
+    Context context =
+        requireNonNull(Vertx.currentContext(), "openRange must be called on a Vert.x context");
+    return workers
+        .<FSDataInputStream>executeBlocking(
+            () -> {
+              FSDataInputStream in = fileSystem.open(new Path(path));
+              try {
+                in.seek(offset);
+              } catch (IOException | RuntimeException e) {
+                in.close();
+                throw e;
+              }
+              return in;
+            },
+            false)
+        .map(in -> new HdfsRangeStream(in, length, workers, context));
   }
 
   @Override
@@ -132,10 +147,12 @@ public final class HdfsBlobStore implements BlobStore, HealthCheck, AutoCloseabl
 
   /** Where each block of {@code path} is stored, as DataNode {@code host:port} names. */
   public Future<BlockLocation[]> blockLocations(String path) {
-    return workers.executeBlocking(() -> {
-      FileStatus status = fileSystem.getFileStatus(new Path(path));
-      return fileSystem.getFileBlockLocations(status, 0, status.getLen());
-    }, false);
+    return workers.executeBlocking(
+        () -> {
+          FileStatus status = fileSystem.getFileStatus(new Path(path));
+          return fileSystem.getFileBlockLocations(status, 0, status.getLen());
+        },
+        false);
   }
 
   public short replication() {
@@ -172,18 +189,24 @@ public final class HdfsBlobStore implements BlobStore, HealthCheck, AutoCloseabl
 
   @Override
   public Future<ComponentHealth> check() {
-    return workers.executeBlocking(() -> {
-      long started = System.nanoTime();
-      int liveDataNodes = fileSystem instanceof DistributedFileSystem dfs
-          ? dfs.getDataNodeStats(DatanodeReportType.LIVE).length
-          : 1;
-      long latency = (System.nanoTime() - started) / 1_000_000;
-      Map<String, Object> detail = Map.of("liveDataNodes", liveDataNodes, "replication", (int) replication);
-      return liveDataNodes >= replication
-          ? ComponentHealth.up(component(), latency, detail)
-          : ComponentHealth.down(component(), latency,
-              "only " + liveDataNodes + " live DataNodes for replication " + replication);
-    }, false);
+    return workers.executeBlocking(
+        () -> {
+          long started = System.nanoTime();
+          int liveDataNodes =
+              fileSystem instanceof DistributedFileSystem dfs
+                  ? dfs.getDataNodeStats(DatanodeReportType.LIVE).length
+                  : 1;
+          long latency = (System.nanoTime() - started) / 1_000_000;
+          Map<String, Object> detail =
+              Map.of("liveDataNodes", liveDataNodes, "replication", (int) replication);
+          return liveDataNodes >= replication
+              ? ComponentHealth.up(component(), latency, detail)
+              : ComponentHealth.down(
+                  component(),
+                  latency,
+                  "only " + liveDataNodes + " live DataNodes for replication " + replication);
+        },
+        false);
   }
 
   @Override

@@ -12,9 +12,9 @@ import org.apache.hadoop.fs.FSDataInputStream;
 
 /**
  * {@code length} bytes of an HDFS file, read {@link #CHUNK_BYTES} at a time on the blob store's
- * workers and delivered on the context that opened the stream, only as fast as the consumer
- * asks ({@link #pause}, {@link #fetch}): a slow client holds one chunk, not the file. The file is
- * closed at the end, on a failure, or as soon as the handler is set to {@code null}.
+ * workers and delivered on the context that opened the stream, only as fast as the consumer asks
+ * ({@link #pause}, {@link #fetch}): a slow client holds one chunk, not the file. The file is closed
+ * at the end, on a failure, or as soon as the handler is set to {@code null}.
  */
 public final class HdfsRangeStream implements ReadStream<Buffer> {
   static final int CHUNK_BYTES = 64 * 1024;
@@ -93,11 +93,15 @@ public final class HdfsRangeStream implements ReadStream<Buffer> {
     }
     reading = true;
     int size = (int) Math.min(CHUNK_BYTES, remaining);
-    workers.<byte[]>executeBlocking(() -> {
-      byte[] chunk = new byte[size];
-      in.readFully(chunk);
-      return chunk;
-    }, false).onComplete(result -> context.runOnContext(onContext -> delivered(result)));
+    workers
+        .<byte[]>executeBlocking(
+            () -> {
+              byte[] chunk = new byte[size];
+              in.readFully(chunk);
+              return chunk;
+            },
+            false)
+        .onComplete(result -> context.runOnContext(onContext -> delivered(result)));
   }
 
   private void delivered(AsyncResult<byte[]> result) {
@@ -134,9 +138,11 @@ public final class HdfsRangeStream implements ReadStream<Buffer> {
       return;
     }
     fileClosed = true;
-    workers.executeBlocking(() -> {
-      in.close();
-      return null;
-    }, false);
+    workers.executeBlocking(
+        () -> {
+          in.close();
+          return null;
+        },
+        false);
   }
 }

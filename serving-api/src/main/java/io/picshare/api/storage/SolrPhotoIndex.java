@@ -3,7 +3,6 @@ package io.picshare.api.storage;
 import io.picshare.api.config.StorageConfig;
 import io.picshare.api.health.ComponentHealth;
 import io.picshare.api.health.HealthCheck;
-import io.picshare.api.domain.Async;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -30,19 +29,23 @@ public final class SolrPhotoIndex implements HealthCheck, AutoCloseable {
   }
 
   public static SolrPhotoIndex connect(Vertx vertx, StorageConfig config) {
-    SolrClient client = new HttpJdkSolrClient.Builder(config.solrUrl().toString())
-        .withConnectionTimeout(2, TimeUnit.SECONDS)
-        .withIdleTimeout(10, TimeUnit.SECONDS)
-        .build();
-    return new SolrPhotoIndex(client, config.solrCore(), vertx.createSharedWorkerExecutor("solr", 16));
+    SolrClient client =
+        new HttpJdkSolrClient.Builder(config.solrUrl().toString())
+            .withConnectionTimeout(2, TimeUnit.SECONDS)
+            .withIdleTimeout(10, TimeUnit.SECONDS)
+            .build();
+    return new SolrPhotoIndex(
+        client, config.solrCore(), vertx.createSharedWorkerExecutor("solr", 16));
   }
 
   /** Adds or replaces a document; it is searchable after the next soft commit (about 1 s). */
   public Future<Void> add(SolrInputDocument document) {
-    return workers.executeBlocking(() -> {
-      client.add(core, document);
-      return null;
-    }, false);
+    return workers.executeBlocking(
+        () -> {
+          client.add(core, document);
+          return null;
+        },
+        false);
   }
 
   public Future<QueryResponse> query(SolrQuery query) {
@@ -56,11 +59,14 @@ public final class SolrPhotoIndex implements HealthCheck, AutoCloseable {
 
   @Override
   public Future<ComponentHealth> check() {
-    return workers.executeBlocking(() -> {
-      long started = System.nanoTime();
-      new SolrPing().process(client, core);
-      return ComponentHealth.up(component(), (System.nanoTime() - started) / 1_000_000, Map.of("core", core));
-    }, false);
+    return workers.executeBlocking(
+        () -> {
+          long started = System.nanoTime();
+          new SolrPing().process(client, core);
+          return ComponentHealth.up(
+              component(), (System.nanoTime() - started) / 1_000_000, Map.of("core", core));
+        },
+        false);
   }
 
   @Override

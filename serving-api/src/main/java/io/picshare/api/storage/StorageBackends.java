@@ -16,7 +16,8 @@ public final class StorageBackends implements AutoCloseable {
   private final KafkaEventPublisher events;
   private final SolrPhotoIndex search;
 
-  private StorageBackends(HdfsBlobStore blobs, HBaseClient hbase, KafkaEventPublisher events, SolrPhotoIndex search) {
+  private StorageBackends(
+      HdfsBlobStore blobs, HBaseClient hbase, KafkaEventPublisher events, SolrPhotoIndex search) {
     this.blobs = blobs;
     this.hbase = hbase;
     this.events = events;

@@ -26,8 +26,10 @@ class ByteRangeTest {
 
   @Test
   void rangesPastTheEndAreUnsatisfiable() {
-    assertThatThrownBy(() -> ByteRange.parse("bytes=1000-", 1000)).isInstanceOf(ByteRange.Unsatisfiable.class);
-    assertThatThrownBy(() -> ByteRange.parse("bytes=-0", 1000)).isInstanceOf(ByteRange.Unsatisfiable.class);
+    assertThatThrownBy(() -> ByteRange.parse("bytes=1000-", 1000))
+        .isInstanceOf(ByteRange.Unsatisfiable.class);
+    assertThatThrownBy(() -> ByteRange.parse("bytes=-0", 1000))
+        .isInstanceOf(ByteRange.Unsatisfiable.class);
   }
 
   @Test

@@ -33,11 +33,20 @@ class OpenApiDocumentTest {
   @Test
   void documentsEveryRouteAndNothingElse() throws Exception {
     ApiConfig config = ApiConfig.defaults();
-    Router router = ApiRouter.create(vertx, config,
-        new ApiRouter.Services(null, null, null, null, null,
-            new ReadinessService(List.of(), Duration.ofSeconds(1), Duration.ofSeconds(1), Clock.systemUTC()),
-            new ApiMetrics("all")),
-        EdgeLimits.create(vertx, config));
+    Router router =
+        ApiRouter.create(
+            vertx,
+            config,
+            new ApiRouter.Services(
+                null,
+                null,
+                null,
+                null,
+                null,
+                new ReadinessService(
+                    List.of(), Duration.ofSeconds(1), Duration.ofSeconds(1), Clock.systemUTC()),
+                new ApiMetrics("all")),
+            EdgeLimits.create(vertx, config));
 
     Set<String> routed = new TreeSet<>();
     for (Route route : router.getRoutes()) {
@@ -55,7 +64,9 @@ class OpenApiDocumentTest {
 
   private static Set<String> documented() throws Exception {
     try (InputStream in = OpenApiDocumentTest.class.getResourceAsStream("/openapi.json")) {
-      JsonObject paths = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getJsonObject("paths");
+      JsonObject paths =
+          new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+              .getJsonObject("paths");
       Set<String> operations = new TreeSet<>();
       for (String path : paths.fieldNames()) {
         for (String method : paths.getJsonObject(path).fieldNames()) {

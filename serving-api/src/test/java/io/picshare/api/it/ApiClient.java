@@ -16,7 +16,8 @@ import java.util.UUID;
 
 /** A client that knows only the documented HTTP API, as an app would. */
 final class ApiClient {
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final String base;
 
   ApiClient(int port) {
@@ -40,8 +41,10 @@ final class ApiClient {
   }
 
   HttpResponse<byte[]> postJson(String path, String body) throws Exception {
-    return send(request(path).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   HttpResponse<byte[]> delete(String path, String token) throws Exception {
@@ -63,32 +66,50 @@ final class ApiClient {
   }
 
   static String credentials(String username) {
-    return new JsonObject().put("username", username).put("password", "correct horse battery staple").encode();
+    return new JsonObject()
+        .put("username", username)
+        .put("password", "correct horse battery staple")
+        .encode();
   }
 
   /** {@code POST /v1/photos} with the given multipart parts (a null value omits the part). */
-  HttpResponse<byte[]> upload(String token, byte[] file, String title, Map<String, String> headers) throws Exception {
+  HttpResponse<byte[]> upload(String token, byte[] file, String title, Map<String, String> headers)
+      throws Exception {
     return send(uploadRequest(token, file, title, headers));
   }
 
-  /** The request {@link #upload(String, byte[], String, Map)} sends, for callers that add to it (a timeout). */
-  HttpRequest.Builder uploadRequest(String token, byte[] file, String title, Map<String, String> headers) {
+  /**
+   * The request {@link #upload(String, byte[], String, Map)} sends, for callers that add to it (a
+   * timeout).
+   */
+  HttpRequest.Builder uploadRequest(
+      String token, byte[] file, String title, Map<String, String> headers) {
     String boundary = "----picshare" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     if (title != null) {
-      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n" + title + "\r\n")
-          .getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n"
+                  + title
+                  + "\r\n")
+              .getBytes(StandardCharsets.UTF_8));
     }
     if (file != null) {
-      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.jpg\"\r\n"
-          + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.jpg\"\r\n"
+                  + "Content-Type: image/jpeg\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
       body.writeBytes(file);
       body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
     }
     body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpRequest.Builder request = request("/v1/photos")
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    HttpRequest.Builder request =
+        request("/v1/photos")
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -100,12 +121,20 @@ final class ApiClient {
     return upload(token, file, title, Map.of());
   }
 
-  /** Every photo id of {@code username}'s listing, newest first, following {@code next_cursor} page by page. */
+  /**
+   * Every photo id of {@code username}'s listing, newest first, following {@code next_cursor} page
+   * by page.
+   */
   List<String> photoIds(String username) throws Exception {
     List<String> ids = new ArrayList<>();
     String cursor = null;
     do {
-      HttpResponse<byte[]> page = get("/v1/users/" + username + "/photos?limit=100" + (cursor == null ? "" : "&cursor=" + cursor));
+      HttpResponse<byte[]> page =
+          get(
+              "/v1/users/"
+                  + username
+                  + "/photos?limit=100"
+                  + (cursor == null ? "" : "&cursor=" + cursor));
       assertThat(page.statusCode()).as(text(page)).isEqualTo(200);
       JsonObject body = json(page);
       body.getJsonArray("items").forEach(item -> ids.add(((JsonObject) item).getString("id")));

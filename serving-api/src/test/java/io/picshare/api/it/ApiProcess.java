@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The API in its own JVM, started as deployed ({@code java io.picshare.api.PicShareApi --key=value}),
- * so that a test can stop it with {@code SIGTERM} or kill it with {@code kill -9} and live on.
- * Its output goes to {@code target/<name>.log}.
+ * The API in its own JVM, started as deployed ({@code java io.picshare.api.PicShareApi
+ * --key=value}), so that a test can stop it with {@code SIGTERM} or kill it with {@code kill -9}
+ * and live on. Its output goes to {@code target/<name>.log}.
  */
 final class ApiProcess implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
@@ -33,34 +33,36 @@ final class ApiProcess implements AutoCloseable {
   }
 
   /**
-   * Starts an API on a free port against {@code stack}, with generous rate limits and
-   * {@code options} ({@code --key=value}) on top, and waits until it is ready.
+   * Starts an API on a free port against {@code stack}, with generous rate limits and {@code
+   * options} ({@code --key=value}) on top, and waits until it is ready.
    */
-  static ApiProcess start(StackEndpoints stack, String name, List<String> options) throws Exception {
+  static ApiProcess start(StackEndpoints stack, String name, List<String> options)
+      throws Exception {
     int port = StackPorts.ephemeral().api();
     ApiConfig config = StackConfigs.api(stack);
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        "io.picshare.api.PicShareApi",
-        "--http-host=127.0.0.1",
-        "--http-port=" + port,
-        "--hdfs-uri=" + config.storage().hdfsUri(),
-        "--zookeeper-quorum=" + config.storage().zookeeperQuorum(),
-        "--kafka-bootstrap=" + config.storage().kafkaBootstrap(),
-        "--solr-url=" + config.storage().solrUrl(),
-        "--token-secret-file=" + config.auth().tokenSecretFile(),
-        "--rate-limit-uploads-per-minute=100000",
-        "--rate-limit-uploads-per-client-per-minute=100000",
-        "--rate-limit-logins-per-minute=100000",
-        "--rate-limit-logins-per-account-per-minute=100000",
-        "--rate-limit-signups-per-hour=100000"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.picshare.api.PicShareApi",
+                "--http-host=127.0.0.1",
+                "--http-port=" + port,
+                "--hdfs-uri=" + config.storage().hdfsUri(),
+                "--zookeeper-quorum=" + config.storage().zookeeperQuorum(),
+                "--kafka-bootstrap=" + config.storage().kafkaBootstrap(),
+                "--solr-url=" + config.storage().solrUrl(),
+                "--token-secret-file=" + config.auth().tokenSecretFile(),
+                "--rate-limit-uploads-per-minute=100000",
+                "--rate-limit-uploads-per-client-per-minute=100000",
+                "--rate-limit-logins-per-minute=100000",
+                "--rate-limit-logins-per-account-per-minute=100000",
+                "--rate-limit-signups-per-hour=100000"));
     command.addAll(options);
     Path log = Path.of("target", name + ".log");
-    Process process = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     ApiProcess api = new ApiProcess(process, port, log);
     try {
       api.awaitReady();
@@ -96,7 +98,10 @@ final class ApiProcess implements AutoCloseable {
     return new ApiClient(port);
   }
 
-  /** Sends {@code SIGTERM}, as an orchestrator stopping the process does; returns {@link System#nanoTime()} just before. */
+  /**
+   * Sends {@code SIGTERM}, as an orchestrator stopping the process does; returns {@link
+   * System#nanoTime()} just before.
+   */
   long terminate() {
     long sent = System.nanoTime();
     process.destroy();

@@ -50,13 +50,19 @@ class BadInputIT {
 
   @BeforeAll
   static void start(StackEndpoints stack) throws Exception {
-    api = PicShareApi.start(StackConfigs.api(stack, Map.of(
-        "max-upload-bytes", Integer.toString(MAX_UPLOAD_BYTES),
-        "max-upload-bytes-in-flight", Integer.toString(UPLOAD_BYTES_IN_FLIGHT),
-        "body-timeout-seconds", "2"))).await(60, TimeUnit.SECONDS);
+    api =
+        PicShareApi.start(
+                StackConfigs.api(
+                    stack,
+                    Map.of(
+                        "max-upload-bytes", Integer.toString(MAX_UPLOAD_BYTES),
+                        "max-upload-bytes-in-flight", Integer.toString(UPLOAD_BYTES_IN_FLIGHT),
+                        "body-timeout-seconds", "2")))
+            .await(60, TimeUnit.SECONDS);
     client = new ApiClient(api.port());
     username = "bea_" + UUID.randomUUID().toString().substring(0, 8);
-    assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode()).isEqualTo(201);
+    assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode())
+        .isEqualTo(201);
     token = client.logIn(username);
     strangerToken = client.newUserToken("tom");
     photo = TestPhotos.jpeg(400, 300, 42);
@@ -85,69 +91,206 @@ class BadInputIT {
     return Stream.of(
         bad("empty file", 400, "validation-failed", c -> c.upload(token, new byte[0], "empty")),
         bad("no file part", 400, "validation-failed", c -> c.upload(token, null, "no file")),
-        bad("no title", 400, "validation-failed", c -> c.upload(token, TestPhotos.jpeg(10, 10, 1), null)),
-        bad("blank title", 400, "validation-failed", c -> c.upload(token, TestPhotos.jpeg(10, 10, 1), "   ")),
-        bad("title over 200 characters", 400, "validation-failed",
+        bad(
+            "no title",
+            400,
+            "validation-failed",
+            c -> c.upload(token, TestPhotos.jpeg(10, 10, 1), null)),
+        bad(
+            "blank title",
+            400,
+            "validation-failed",
+            c -> c.upload(token, TestPhotos.jpeg(10, 10, 1), "   ")),
+        bad(
+            "title over 200 characters",
+            400,
+            "validation-failed",
             c -> c.upload(token, TestPhotos.jpeg(10, 10, 1), "x".repeat(201))),
-        bad("text file named .jpg", 415, "unsupported-media-type",
-            c -> c.upload(token, "hello, I am not a photo\n".getBytes(StandardCharsets.UTF_8), "text")),
-        bad("not multipart", 415, "unsupported-media-type", c -> c.send(c.request("/v1/photos")
-            .header("Authorization", "Bearer " + token).header("Content-Type", "image/jpeg")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(photo)))),
-        bad("truncated JPEG", 422, "invalid-image",
+        bad(
+            "text file named .jpg",
+            415,
+            "unsupported-media-type",
+            c ->
+                c.upload(
+                    token, "hello, I am not a photo\n".getBytes(StandardCharsets.UTF_8), "text")),
+        bad(
+            "not multipart",
+            415,
+            "unsupported-media-type",
+            c ->
+                c.send(
+                    c.request("/v1/photos")
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "image/jpeg")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(photo)))),
+        bad(
+            "truncated JPEG",
+            422,
+            "invalid-image",
             c -> c.upload(token, TestPhotos.truncated(TestPhotos.jpeg(400, 300, 7)), "cut short")),
-        bad("30000x30000 PNG bomb", 422, "invalid-image", c -> c.upload(token, TestPhotos.pngBomb(), "bomb")),
-        bad("body over the size cap", 413, "payload-too-large",
+        bad(
+            "30000x30000 PNG bomb",
+            422,
+            "invalid-image",
+            c -> c.upload(token, TestPhotos.pngBomb(), "bomb")),
+        bad(
+            "body over the size cap",
+            413,
+            "payload-too-large",
             c -> c.upload(token, new byte[MAX_UPLOAD_BYTES + 200_000], "huge")),
-        bad("bad idempotency key", 400, "validation-failed",
-            c -> c.upload(token, TestPhotos.jpeg(10, 10, 1), "key", Map.of("Idempotency-Key", "x".repeat(129)))),
-        bad("missing token", 401, "unauthenticated", c -> c.upload(null, TestPhotos.jpeg(10, 10, 1), "anon")),
-        bad("garbage token", 401, "unauthenticated", c -> c.upload("not-a-token", TestPhotos.jpeg(10, 10, 1), "x")),
-        bad("token with a forged signature", 401, "unauthenticated",
-            c -> c.upload(token.substring(0, token.lastIndexOf('.') + 1) + "AAAA", TestPhotos.jpeg(10, 10, 1), "x")),
-        bad("expired token", 401, "unauthenticated", c -> c.upload(expiredToken(), TestPhotos.jpeg(10, 10, 1), "x")),
-        bad("bad JSON sign-up", 400, "validation-failed", c -> c.postJson("/v1/users", "{\"username\": ")),
+        bad(
+            "bad idempotency key",
+            400,
+            "validation-failed",
+            c ->
+                c.upload(
+                    token,
+                    TestPhotos.jpeg(10, 10, 1),
+                    "key",
+                    Map.of("Idempotency-Key", "x".repeat(129)))),
+        bad(
+            "missing token",
+            401,
+            "unauthenticated",
+            c -> c.upload(null, TestPhotos.jpeg(10, 10, 1), "anon")),
+        bad(
+            "garbage token",
+            401,
+            "unauthenticated",
+            c -> c.upload("not-a-token", TestPhotos.jpeg(10, 10, 1), "x")),
+        bad(
+            "token with a forged signature",
+            401,
+            "unauthenticated",
+            c ->
+                c.upload(
+                    token.substring(0, token.lastIndexOf('.') + 1) + "AAAA",
+                    TestPhotos.jpeg(10, 10, 1),
+                    "x")),
+        bad(
+            "expired token",
+            401,
+            "unauthenticated",
+            c -> c.upload(expiredToken(), TestPhotos.jpeg(10, 10, 1), "x")),
+        bad(
+            "bad JSON sign-up",
+            400,
+            "validation-failed",
+            c -> c.postJson("/v1/users", "{\"username\": ")),
         bad("JSON array sign-up", 400, "validation-failed", c -> c.postJson("/v1/users", "[1, 2]")),
-        bad("username with spaces", 400, "validation-failed",
+        bad(
+            "username with spaces",
+            400,
+            "validation-failed",
             c -> c.postJson("/v1/users", ApiClient.credentials("no spaces allowed"))),
-        bad("short password", 400, "validation-failed",
+        bad(
+            "short password",
+            400,
+            "validation-failed",
             c -> c.postJson("/v1/users", "{\"username\": \"shorty_pw\", \"password\": \"1234\"}")),
-        bad("number as username", 400, "validation-failed",
+        bad(
+            "number as username",
+            400,
+            "validation-failed",
             c -> c.postJson("/v1/sessions", "{\"username\": 12, \"password\": \"whatever1\"}")),
-        bad("unknown photo id", 404, "not-found", c -> c.get("/v1/photos/" + PublicIds.encode(123456789L))),
+        bad(
+            "unknown photo id",
+            404,
+            "not-found",
+            c -> c.get("/v1/photos/" + PublicIds.encode(123456789L))),
         bad("malformed photo id", 404, "not-found", c -> c.get("/v1/photos/..%2F..%2Fetc")),
-        bad("content of unknown photo", 404, "not-found",
+        bad(
+            "content of unknown photo",
+            404,
+            "not-found",
             c -> c.get("/v1/photos/" + PublicIds.encode(987654321L) + "/content")),
-        bad("photos of unknown user", 404, "not-found", c -> c.get("/v1/users/nobody_here_x/photos")),
-        bad("bad page limit", 400, "validation-failed", c -> c.get("/v1/users/" + username + "/photos?limit=0")),
-        bad("bad cursor", 400, "validation-failed", c -> c.get("/v1/users/" + username + "/photos?cursor=not-a-cursor")),
-        bad("deleting another user's photo", 403, "forbidden", c -> c.delete("/v1/photos/" + photoId, strangerToken)),
-        bad("deleting without a token", 401, "unauthenticated", c -> c.send(c.request("/v1/photos/" + photoId).DELETE())),
+        bad(
+            "photos of unknown user",
+            404,
+            "not-found",
+            c -> c.get("/v1/users/nobody_here_x/photos")),
+        bad(
+            "bad page limit",
+            400,
+            "validation-failed",
+            c -> c.get("/v1/users/" + username + "/photos?limit=0")),
+        bad(
+            "bad cursor",
+            400,
+            "validation-failed",
+            c -> c.get("/v1/users/" + username + "/photos?cursor=not-a-cursor")),
+        bad(
+            "deleting another user's photo",
+            403,
+            "forbidden",
+            c -> c.delete("/v1/photos/" + photoId, strangerToken)),
+        bad(
+            "deleting without a token",
+            401,
+            "unauthenticated",
+            c -> c.send(c.request("/v1/photos/" + photoId).DELETE())),
         bad("unknown route", 404, "not-found", c -> c.get("/v2/anything")),
-        bad("wrong method", 405, "method-not-allowed", c -> c.send(c.request("/v1/photos/" + photoId)
-            .method("PATCH", HttpRequest.BodyPublishers.noBody()))),
-        bad("invented method", 405, "method-not-allowed", c -> c.send(c.request("/v1/photos/" + photoId)
-            .method("FOO", HttpRequest.BodyPublishers.noBody()))),
-        bad("body sent too slowly", 408, "request-timeout", c -> {
-          try (RawHttp slow = new RawHttp(api.port())) {
-            slow.send(RawHttp.head("POST", "/v1/users", "Content-Type", "application/json", "Content-Length", "60"))
-                .send("{\"username\": \"sl");
-            return slow.readResponse();
-          }
-        }),
-        bad("upload beyond the bytes in flight", 503, "service-unavailable", c -> {
-          try (RawHttp held = new RawHttp(api.port())) {
-            held.send(RawHttp.head("POST", "/v1/photos", "Authorization", "Bearer " + token,
-                "Content-Type", "multipart/form-data; boundary=held", "Content-Length", "1100000")).send("--held\r\n");
-            Thread.sleep(200);
-            return c.upload(token, TestPhotos.jpeg(1200, 900, 5), "no room now");
-          }
-        }));
+        bad(
+            "wrong method",
+            405,
+            "method-not-allowed",
+            c ->
+                c.send(
+                    c.request("/v1/photos/" + photoId)
+                        .method("PATCH", HttpRequest.BodyPublishers.noBody()))),
+        bad(
+            "invented method",
+            405,
+            "method-not-allowed",
+            c ->
+                c.send(
+                    c.request("/v1/photos/" + photoId)
+                        .method("FOO", HttpRequest.BodyPublishers.noBody()))),
+        bad(
+            "body sent too slowly",
+            408,
+            "request-timeout",
+            c -> {
+              try (RawHttp slow = new RawHttp(api.port())) {
+                slow.send(
+                        RawHttp.head(
+                            "POST",
+                            "/v1/users",
+                            "Content-Type",
+                            "application/json",
+                            "Content-Length",
+                            "60"))
+                    .send("{\"username\": \"sl");
+                return slow.readResponse();
+              }
+            }),
+        bad(
+            "upload beyond the bytes in flight",
+            503,
+            "service-unavailable",
+            c -> {
+              try (RawHttp held = new RawHttp(api.port())) {
+                held.send(
+                        RawHttp.head(
+                            "POST",
+                            "/v1/photos",
+                            "Authorization",
+                            "Bearer " + token,
+                            "Content-Type",
+                            "multipart/form-data; boundary=held",
+                            "Content-Length",
+                            "1100000"))
+                    .send("--held\r\n");
+                Thread.sleep(200);
+                return c.upload(token, TestPhotos.jpeg(1200, 900, 5), "no room now");
+              }
+            }));
   }
 
   @ParameterizedTest(name = "{0} → {1}")
   @MethodSource("badRequests")
-  void isRefusedWithAProblemDocument(String name, int status, String code, Call call) throws Exception {
+  void isRefusedWithAProblemDocument(String name, int status, String code, Call call)
+      throws Exception {
     HttpResponse<byte[]> response = call.send(client);
 
     assertThat(response.statusCode()).as(text(response)).isEqualTo(status);
@@ -178,7 +321,9 @@ class BadInputIT {
 
   private static String expiredToken() {
     Clock lastWeek = Clock.fixed(Instant.now().minus(Duration.ofDays(7)), ZoneOffset.UTC);
-    TokenService tokens = new TokenService(TokenSecret.loadOrCreate(StackConfigs.TOKEN_SECRET), lastWeek, Duration.ofHours(1));
+    TokenService tokens =
+        new TokenService(
+            TokenSecret.loadOrCreate(StackConfigs.TOKEN_SECRET), lastWeek, Duration.ofHours(1));
     return tokens.issue(new Principal(1, "someone"));
   }
 }

@@ -95,10 +95,17 @@ class ClusterClientsIT {
     try (HBaseClient hbase = HBaseClient.connect(config)) {
       AsyncConnection connection = hbase.connection().await(60, TimeUnit.SECONDS);
       if (!connection.getAdmin().tableExists(table).get(60, TimeUnit.SECONDS)) {
-        connection.getAdmin().createTable(TableDescriptorBuilder.newBuilder(table)
-            .setColumnFamily(ColumnFamilyDescriptorBuilder.of(family)).build()).get(60, TimeUnit.SECONDS);
+        connection
+            .getAdmin()
+            .createTable(
+                TableDescriptorBuilder.newBuilder(table)
+                    .setColumnFamily(ColumnFamilyDescriptorBuilder.of(family))
+                    .build())
+            .get(60, TimeUnit.SECONDS);
       }
-      connection.getTable(table).put(new Put(row).addColumn(family, Bytes.toBytes("q"), Bytes.toBytes("hello")))
+      connection
+          .getTable(table)
+          .put(new Put(row).addColumn(family, Bytes.toBytes("q"), Bytes.toBytes("hello")))
           .get(30, TimeUnit.SECONDS);
 
       Result result = connection.getTable(table).get(new Get(row)).get(30, TimeUnit.SECONDS);
@@ -111,22 +118,33 @@ class ClusterClientsIT {
     String topic = "it-round-trip";
     String key = UUID.randomUUID().toString();
     try (KafkaEventPublisher events = KafkaEventPublisher.connect(vertx, config)) {
-      long offset = events.publish(topic, key, "photo-uploaded".getBytes(StandardCharsets.UTF_8))
-          .await(60, TimeUnit.SECONDS).offset();
-      int partition = events.publish(topic, key, "photo-deleted".getBytes(StandardCharsets.UTF_8))
-          .await(60, TimeUnit.SECONDS).partition();
+      long offset =
+          events
+              .publish(topic, key, "photo-uploaded".getBytes(StandardCharsets.UTF_8))
+              .await(60, TimeUnit.SECONDS)
+              .offset();
+      int partition =
+          events
+              .publish(topic, key, "photo-deleted".getBytes(StandardCharsets.UTF_8))
+              .await(60, TimeUnit.SECONDS)
+              .partition();
 
       List<String> consumed = consume(stack, new TopicPartition(topic, partition), offset, key, 2);
       assertThat(consumed).containsExactly("photo-uploaded", "photo-deleted");
     }
   }
 
-  static List<String> consume(StackEndpoints stack, TopicPartition partition, long fromOffset, String key, int count) {
-    Map<String, Object> consumerConfig = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+  static List<String> consume(
+      StackEndpoints stack, TopicPartition partition, long fromOffset, String key, int count) {
+    Map<String, Object> consumerConfig =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            stack.kafkaBootstrap(),
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false);
     try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
+        new KafkaConsumer<>(
+            consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
       consumer.assign(List.of(partition));
       consumer.seek(partition, fromOffset);
       List<String> values = new java.util.ArrayList<>();
@@ -155,8 +173,11 @@ class ClusterClientsIT {
       long deadline = System.currentTimeMillis() + 15_000;
       while (found.isEmpty() && System.currentTimeMillis() < deadline) {
         // Searchable after the next soft commit (1 s); accents and case do not matter.
-        found = search.query(new SolrQuery("harbour evora").addFilterQuery("id:" + id))
-            .await(30, TimeUnit.SECONDS).getResults();
+        found =
+            search
+                .query(new SolrQuery("harbour evora").addFilterQuery("id:" + id))
+                .await(30, TimeUnit.SECONDS)
+                .getResults();
         Thread.sleep(200);
       }
       assertThat(found).hasSize(1);

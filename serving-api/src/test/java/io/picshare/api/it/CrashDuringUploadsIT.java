@@ -28,11 +28,13 @@ class CrashDuringUploadsIT {
     String username = "crash_" + Long.toHexString(System.nanoTime());
     try (ApiProcess api = ApiProcess.start(stack, "crash-test-api", List.of())) {
       ApiClient client = api.client();
-      assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode()).isEqualTo(201);
+      assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode())
+          .isEqualTo(201);
       String token = client.logIn(username);
 
       // No fallback: each uploader stops at its first broken request.
-      try (RetryingUploaders uploaders = RetryingUploaders.start(UPLOADERS, client, Optional.empty(), token, 320, 240)) {
+      try (RetryingUploaders uploaders =
+          RetryingUploaders.start(UPLOADERS, client, Optional.empty(), token, 320, 240)) {
         uploaders.awaitAcknowledged(30, Duration.ofSeconds(60));
         api.kill(); // SIGKILL, uploads in flight
         assertThat(uploaders.stop(Duration.ofSeconds(60))).isTrue();
@@ -42,14 +44,17 @@ class CrashDuringUploadsIT {
     }
     assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(30);
 
-    try (PicShareApi survivor = PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS)) {
+    try (PicShareApi survivor =
+        PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS)) {
       ApiClient client = new ApiClient(survivor.port());
       for (RetryingUploaders.Acknowledged upload : acknowledged.values()) {
         HttpResponse<byte[]> content = client.get("/v1/photos/" + upload.photoId() + "/content");
         assertThat(content.statusCode()).as(upload.photoId()).isEqualTo(200);
         assertThat(content.body()).as(upload.photoId()).isEqualTo(upload.bytes());
       }
-      assertThat(client.photoIds(username)).containsAll(acknowledged.values().stream().map(RetryingUploaders.Acknowledged::photoId).toList());
+      assertThat(client.photoIds(username))
+          .containsAll(
+              acknowledged.values().stream().map(RetryingUploaders.Acknowledged::photoId).toList());
     }
   }
 }

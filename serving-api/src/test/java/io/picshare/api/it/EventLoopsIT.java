@@ -21,18 +21,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The API serves on every event loop: one server per event loop shares the port, new
- * connections go to each in turn ({@code picshare_http_connections} by event loop shows it), and
- * {@code max-connections} caps them all together.
+ * The API serves on every event loop: one server per event loop shares the port, new connections go
+ * to each in turn ({@code picshare_http_connections} by event loop shows it), and {@code
+ * max-connections} caps them all together.
  */
 @ExtendWith(LocalStackExtension.class)
 class EventLoopsIT {
   private static final Pattern CONNECTIONS =
-      Pattern.compile("^picshare_http_connections\\{.*event_loop=\"([^\"]+)\".*} (\\S+)$", Pattern.MULTILINE);
+      Pattern.compile(
+          "^picshare_http_connections\\{.*event_loop=\"([^\"]+)\".*} (\\S+)$", Pattern.MULTILINE);
 
   @Test
   void connectionsAreServedByEveryEventLoop(StackEndpoints stack) throws Exception {
-    try (PicShareApi api = PicShareApi.start(StackConfigs.api(stack, Map.of("event-loops", "2"))).await(60, TimeUnit.SECONDS)) {
+    try (PicShareApi api =
+        PicShareApi.start(StackConfigs.api(stack, Map.of("event-loops", "2")))
+            .await(60, TimeUnit.SECONDS)) {
       assertThat(api.serverInstances()).isEqualTo(2);
       List<KeepAliveConnection> connections = new ArrayList<>();
       try {
@@ -44,7 +47,8 @@ class EventLoopsIT {
         Map<String, Double> openByEventLoop = openConnectionsByEventLoop(new ApiClient(api.port()));
 
         assertThat(openByEventLoop).as("open connections by event loop").hasSize(2);
-        assertThat(openByEventLoop.values()).as("each event loop holds some of the 4 + 1 connections")
+        assertThat(openByEventLoop.values())
+            .as("each event loop holds some of the 4 + 1 connections")
             .allSatisfy(open -> assertThat(open).isGreaterThanOrEqualTo(2.0));
       } finally {
         for (KeepAliveConnection connection : connections) {
@@ -56,8 +60,10 @@ class EventLoopsIT {
 
   @Test
   void maxConnectionsHoldsForAllEventLoopsTogether(StackEndpoints stack) throws Exception {
-    try (PicShareApi api = PicShareApi.start(
-        StackConfigs.api(stack, Map.of("event-loops", "2", "max-connections", "3"))).await(60, TimeUnit.SECONDS)) {
+    try (PicShareApi api =
+        PicShareApi.start(
+                StackConfigs.api(stack, Map.of("event-loops", "2", "max-connections", "3")))
+            .await(60, TimeUnit.SECONDS)) {
       List<KeepAliveConnection> connections = new ArrayList<>();
       try {
         for (int i = 0; i < 3; i++) {
@@ -66,13 +72,16 @@ class EventLoopsIT {
           connections.add(connection);
         }
         try (KeepAliveConnection fourth = new KeepAliveConnection(api.port())) {
-          assertThat(fourth.getOrClosed("/health/live")).as("a fourth connection is closed unanswered").isEmpty();
+          assertThat(fourth.getOrClosed("/health/live"))
+              .as("a fourth connection is closed unanswered")
+              .isEmpty();
         }
         connections.remove(0).close();
         Thread.sleep(200); // the server sees the close
         // The scrape takes the freed place.
         String metrics = ApiClient.text(new ApiClient(api.port()).get("/metrics"));
-        assertThat(metrics).containsPattern("(?m)^picshare_http_connections_refused_total\\{.*} 1\\.0$");
+        assertThat(metrics)
+            .containsPattern("(?m)^picshare_http_connections_refused_total\\{.*} 1\\.0$");
       } finally {
         for (KeepAliveConnection connection : connections) {
           connection.close();
@@ -106,11 +115,17 @@ class EventLoopsIT {
       return response;
     }
 
-    /** Like {@link #get}, or an empty string if the server closed the connection instead of answering. */
+    /**
+     * Like {@link #get}, or an empty string if the server closed the connection instead of
+     * answering.
+     */
     String getOrClosed(String path) throws IOException {
       try {
-        socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-            .getBytes(StandardCharsets.US_ASCII));
+        socket
+            .getOutputStream()
+            .write(
+                ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
       } catch (IOException closedBeforeWeWrote) {
         return "";

@@ -26,7 +26,9 @@ import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** An upload that fails after its bytes reached HDFS leaves nothing behind: no photo, no stray file. */
+/**
+ * An upload that fails after its bytes reached HDFS leaves nothing behind: no photo, no stray file.
+ */
 @ExtendWith(LocalStackExtension.class)
 class FailedUploadIT {
   @Test
@@ -39,7 +41,8 @@ class FailedUploadIT {
         FileSystem hdfs = FileSystem.newInstance(stack.hdfs(), new Configuration())) {
       ApiClient client = new ApiClient(api.port());
       String username = "fay_" + UUID.randomUUID().toString().substring(0, 8);
-      assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode()).isEqualTo(201);
+      assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode())
+          .isEqualTo(201);
       String token = client.logIn(username);
       List<String> filesBefore = incomingFiles(hdfs);
 
@@ -54,10 +57,12 @@ class FailedUploadIT {
       assertThat(failed.statusCode()).as(text(failed)).isEqualTo(503);
       assertThat(json(failed).getString("code")).isEqualTo("service-unavailable");
       assertThat(incomingFiles(hdfs)).isEqualTo(filesBefore);
-      assertThat(json(client.get("/v1/users/" + username + "/photos")).getJsonArray("items")).isEmpty();
+      assertThat(json(client.get("/v1/users/" + username + "/photos")).getJsonArray("items"))
+          .isEmpty();
       assertThat(json(client.get("/v1/users/" + username)).getLong("photo_count")).isZero();
 
-      HttpResponse<byte[]> retried = client.upload(token, TestPhotos.jpeg(120, 90, 77), "doomed no more");
+      HttpResponse<byte[]> retried =
+          client.upload(token, TestPhotos.jpeg(120, 90, 77), "doomed no more");
       assertThat(retried.statusCode()).as(text(retried)).isEqualTo(201);
     }
   }

@@ -16,53 +16,74 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code SIGTERM} in the middle of concurrent uploads: the API stops taking connections, lets the
- * uploads in flight finish with their 201, and exits within its drain timeout; clients that
- * retry with the same {@code Idempotency-Key} against a second instance neither lose an upload
- * nor store one twice.
+ * uploads in flight finish with their 201, and exits within its drain timeout; clients that retry
+ * with the same {@code Idempotency-Key} against a second instance neither lose an upload nor store
+ * one twice.
  */
 @ExtendWith(LocalStackExtension.class)
 class GracefulDrainIT {
   private static final int UPLOADERS = 8;
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(20);
+
   /** A request sent this long before the signal has surely reached the server. */
   private static final Duration SENT_BEFORE_SIGNAL = Duration.ofMillis(100);
 
   @Test
-  void sigtermFinishesTheUploadsInFlightAndLosesOrDuplicatesNone(StackEndpoints stack) throws Exception {
+  void sigtermFinishesTheUploadsInFlightAndLosesOrDuplicatesNone(StackEndpoints stack)
+      throws Exception {
     String username = "drain_" + Long.toHexString(System.nanoTime());
     Map<String, RetryingUploaders.Acknowledged> acknowledged;
     List<RetryingUploaders.Attempt> inFlight;
-    try (PicShareApi second = PicShareApi.start(StackConfigs.api(stack, Map.of("worker-id", "9"))).await(60, TimeUnit.SECONDS);
-        ApiProcess first = ApiProcess.start(stack, "drain-test-api",
-            List.of("--drain-timeout=" + DRAIN_TIMEOUT.toSeconds(), "--event-loops=2"))) {
+    try (PicShareApi second =
+            PicShareApi.start(StackConfigs.api(stack, Map.of("worker-id", "9")))
+                .await(60, TimeUnit.SECONDS);
+        ApiProcess first =
+            ApiProcess.start(
+                stack,
+                "drain-test-api",
+                List.of("--drain-timeout=" + DRAIN_TIMEOUT.toSeconds(), "--event-loops=2"))) {
       ApiClient firstClient = first.client();
-      assertThat(firstClient.postJson("/v1/users", ApiClient.credentials(username)).statusCode()).isEqualTo(201);
+      assertThat(firstClient.postJson("/v1/users", ApiClient.credentials(username)).statusCode())
+          .isEqualTo(201);
       String token = firstClient.logIn(username);
 
       long signalled;
       long exitedAfterMillis;
-      try (RetryingUploaders uploaders = RetryingUploaders.start(
-          UPLOADERS, firstClient, Optional.of(new ApiClient(second.port())), token, 800, 600)) {
+      try (RetryingUploaders uploaders =
+          RetryingUploaders.start(
+              UPLOADERS, firstClient, Optional.of(new ApiClient(second.port())), token, 800, 600)) {
         uploaders.awaitAcknowledged(20, Duration.ofSeconds(60));
-        assertThat(metric(firstClient, "picshare_event_loop_blocked_total")).as("event loops blocked").isZero();
+        assertThat(metric(firstClient, "picshare_event_loop_blocked_total"))
+            .as("event loops blocked")
+            .isZero();
 
         signalled = first.terminate();
-        assertThat(first.awaitExit(DRAIN_TIMEOUT.plusSeconds(30))).as("the API exits (see %s)", first.logFile()).isTrue();
+        assertThat(first.awaitExit(DRAIN_TIMEOUT.plusSeconds(30)))
+            .as("the API exits (see %s)", first.logFile())
+            .isTrue();
         exitedAfterMillis = (System.nanoTime() - signalled) / 1_000_000;
         assertThat(uploaders.stop(Duration.ofSeconds(60))).isTrue();
         assertThat(uploaders.problems()).isEmpty();
         acknowledged = uploaders.acknowledged();
-        inFlight = uploaders.attempts().stream()
-            .filter(attempt -> attempt.target().equals("primary") && attempt.inFlightAt(signalled, SENT_BEFORE_SIGNAL))
-            .toList();
+        inFlight =
+            uploaders.attempts().stream()
+                .filter(
+                    attempt ->
+                        attempt.target().equals("primary")
+                            && attempt.inFlightAt(signalled, SENT_BEFORE_SIGNAL))
+                .toList();
       }
-      System.out.printf("GracefulDrainIT: %d uploads acknowledged, %d in flight at SIGTERM, exit after %d ms%n",
+      System.out.printf(
+          "GracefulDrainIT: %d uploads acknowledged, %d in flight at SIGTERM, exit after %d ms%n",
           acknowledged.size(), inFlight.size(), exitedAfterMillis);
-      assertThat(exitedAfterMillis).as("exit within the drain timeout").isLessThan(DRAIN_TIMEOUT.toMillis());
+      assertThat(exitedAfterMillis)
+          .as("exit within the drain timeout")
+          .isLessThan(DRAIN_TIMEOUT.toMillis());
       assertThat(first.exitValue()).as("exit status of a JVM ended by SIGTERM").isEqualTo(143);
       assertThat(first.log()).contains("drained in", "stopped in");
       assertThat(inFlight).as("uploads in flight when SIGTERM came").isNotEmpty();
-      assertThat(inFlight).as("each finished with 201, not a broken connection")
+      assertThat(inFlight)
+          .as("each finished with 201, not a broken connection")
           .allSatisfy(attempt -> assertThat(attempt.status()).as(attempt.key()).isEqualTo(201));
 
       ApiClient client = new ApiClient(second.port());
@@ -71,9 +92,11 @@ class GracefulDrainIT {
         assertThat(content.statusCode()).as(upload.photoId()).isEqualTo(200);
         assertThat(content.body()).as(upload.photoId()).isEqualTo(upload.bytes());
       }
-      List<String> acknowledgedIds = acknowledged.values().stream().map(RetryingUploaders.Acknowledged::photoId).toList();
+      List<String> acknowledgedIds =
+          acknowledged.values().stream().map(RetryingUploaders.Acknowledged::photoId).toList();
       assertThat(acknowledgedIds).as("one photo per Idempotency-Key").doesNotHaveDuplicates();
-      assertThat(client.photoIds(username)).as("the user's photos: each acknowledged upload once, nothing else")
+      assertThat(client.photoIds(username))
+          .as("the user's photos: each acknowledged upload once, nothing else")
           .doesNotHaveDuplicates()
           .containsExactlyInAnyOrderElementsOf(acknowledgedIds);
     }
@@ -81,10 +104,14 @@ class GracefulDrainIT {
 
   /** The sum of a metric's samples in {@code GET /metrics}; fails if the API does not report it. */
   static double metric(ApiClient client, String name) throws Exception {
-    List<String> samples = ApiClient.text(client.get("/metrics")).lines()
-        .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-        .toList();
+    List<String> samples =
+        ApiClient.text(client.get("/metrics"))
+            .lines()
+            .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+            .toList();
     assertThat(samples).as("samples of %s", name).isNotEmpty();
-    return samples.stream().mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    return samples.stream()
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
   }
 }

@@ -22,13 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The API's health endpoints and metrics, served against the real local stack: status only on
- * the public port, detail and metrics on the admin port.
+ * The API's health endpoints and metrics, served against the real local stack: status only on the
+ * public port, detail and metrics on the admin port.
  */
 @ExtendWith(LocalStackExtension.class)
 class HealthEndpointsIT {
   private static PicShareApi api;
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @BeforeAll
   static void start(StackEndpoints stack) throws Exception {
@@ -45,7 +46,8 @@ class HealthEndpointsIT {
   }
 
   private static HttpResponse<String> get(int port, String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -76,9 +78,13 @@ class HealthEndpointsIT {
     assertThat(body.getString("status")).isEqualTo("UP");
     JsonObject components = body.getJsonObject("components");
     assertThat(components.fieldNames()).containsExactlyInAnyOrder("hdfs", "hbase", "kafka", "solr");
-    components.forEach(entry ->
-        assertThat(((JsonObject) entry.getValue()).getString("status")).as(entry.getKey()).isEqualTo("UP"));
-    assertThat(components.getJsonObject("hdfs").getJsonObject("detail").getInteger("liveDataNodes")).isEqualTo(3);
+    components.forEach(
+        entry ->
+            assertThat(((JsonObject) entry.getValue()).getString("status"))
+                .as(entry.getKey())
+                .isEqualTo("UP"));
+    assertThat(components.getJsonObject("hdfs").getJsonObject("detail").getInteger("liveDataNodes"))
+        .isEqualTo(3);
   }
 
   @Test
@@ -89,25 +95,38 @@ class HealthEndpointsIT {
     HttpResponse<String> response = get(api.adminPort(), "/metrics");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("text/plain");
     assertThat(response.body())
-        .containsPattern("picshare_http_requests_seconds_count\\{method=\"GET\",role=\"all\",status=\"200\"} [1-9]")
-        .containsPattern("picshare_http_requests_seconds_count\\{method=\"GET\",role=\"all\",status=\"404\"} [1-9]")
-        .contains("jvm_memory_used_bytes", "picshare_events_published_total", "picshare_upload_bytes_in_flight",
+        .containsPattern(
+            "picshare_http_requests_seconds_count\\{method=\"GET\",role=\"all\",status=\"200\"} [1-9]")
+        .containsPattern(
+            "picshare_http_requests_seconds_count\\{method=\"GET\",role=\"all\",status=\"404\"} [1-9]")
+        .contains(
+            "jvm_memory_used_bytes",
+            "picshare_events_published_total",
+            "picshare_upload_bytes_in_flight",
             "picshare_http_connections_refused_total");
     assertThat(get("/metrics").statusCode()).isEqualTo(404);
   }
 
   @Test
   void anInventedMethodIsLabelledOther() throws Exception {
-    HttpResponse<String> invented = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/"))
-        .method("FOO", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> invented =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/"))
+                .method("FOO", HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(invented.statusCode()).isBetween(400, 499);
 
     String metrics = get(api.adminPort(), "/metrics").body();
 
-    assertThat(metrics).containsPattern("picshare_http_requests_seconds_count\\{method=\"other\",role=\"all\",status=\""
-        + invented.statusCode() + "\"} [1-9]");
+    assertThat(metrics)
+        .containsPattern(
+            "picshare_http_requests_seconds_count\\{method=\"other\",role=\"all\",status=\""
+                + invented.statusCode()
+                + "\"} [1-9]");
     assertThat(metrics).doesNotContain("method=\"FOO\"");
   }
 
@@ -119,8 +138,11 @@ class HealthEndpointsIT {
       List<CompletableFuture<HttpResponse<String>>> probes = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
         int port = i % 2 == 0 ? api.port() : api.adminPort();
-        probes.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build(),
-            HttpResponse.BodyHandlers.ofString()));
+        probes.add(
+            HTTP.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString()));
       }
       for (CompletableFuture<HttpResponse<String>> probe : probes) {
         assertThat(probe.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
@@ -132,12 +154,15 @@ class HealthEndpointsIT {
     long checks = readinessChecks() - before;
 
     // 200 probes over `seconds`: one check per started second, plus one for the window's edges
-    assertThat(checks).as("checks for 200 probes in %.1f s", seconds).isBetween(1L, (long) Math.ceil(seconds) + 1);
+    assertThat(checks)
+        .as("checks for 200 probes in %.1f s", seconds)
+        .isBetween(1L, (long) Math.ceil(seconds) + 1);
   }
 
   private static long readinessChecks() throws Exception {
-    Matcher matcher = Pattern.compile("picshare_readiness_checks_total\\{role=\"all\"} ([0-9.]+)")
-        .matcher(get(api.adminPort(), "/metrics").body());
+    Matcher matcher =
+        Pattern.compile("picshare_readiness_checks_total\\{role=\"all\"} ([0-9.]+)")
+            .matcher(get(api.adminPort(), "/metrics").body());
     assertThat(matcher.find()).isTrue();
     return (long) Double.parseDouble(matcher.group(1));
   }

@@ -35,9 +35,9 @@ import org.apache.solr.common.SolrInputDocument;
 import org.junit.jupiter.api.Test;
 
 /**
- * What {@code ./picshare up} promises: the whole stack, API included (here a read and a write
- * API, as {@code --api-roles split} runs them), becomes ready; stopped and started again on the
- * same data directory, every backend still has what it stored.
+ * What {@code ./picshare up} promises: the whole stack, API included (here a read and a write API,
+ * as {@code --api-roles split} runs them), becomes ready; stopped and started again on the same
+ * data directory, every backend still has what it stored.
  */
 class LocalStackRestartIT {
   private static final TableName TABLE = TableName.valueOf("it_restart");
@@ -48,9 +48,16 @@ class LocalStackRestartIT {
 
   @Test
   void dataSurvivesARestart() throws Exception {
-    Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "restart-stack-");
-    LocalStack.Options options = new LocalStack.Options(
-        RepositoryRoot.find(), dataDir, StackPorts.ephemeral(), false, ApiMode.SPLIT, System.out);
+    Path dataDir =
+        Files.createTempDirectory(Files.createDirectories(Path.of("target")), "restart-stack-");
+    LocalStack.Options options =
+        new LocalStack.Options(
+            RepositoryRoot.find(),
+            dataDir,
+            StackPorts.ephemeral(),
+            false,
+            ApiMode.SPLIT,
+            System.out);
     byte[] photo = "not really a jpeg, but bytes all the same".getBytes(StandardCharsets.UTF_8);
     RecordMetadata event;
 
@@ -64,12 +71,21 @@ class LocalStackRestartIT {
           SolrPhotoIndex search = SolrPhotoIndex.connect(vertx, config)) {
         blobs.write("/it/restart/photo-1", photo).await(60, TimeUnit.SECONDS);
         AsyncConnection connection = hbase.connection().await(60, TimeUnit.SECONDS);
-        connection.getAdmin().createTable(TableDescriptorBuilder.newBuilder(TABLE)
-            .setColumnFamily(ColumnFamilyDescriptorBuilder.of(FAMILY)).build()).get(60, TimeUnit.SECONDS);
-        connection.getTable(TABLE).put(new Put(ROW).addColumn(FAMILY, QUALIFIER, Bytes.toBytes("Lisbon at dusk")))
+        connection
+            .getAdmin()
+            .createTable(
+                TableDescriptorBuilder.newBuilder(TABLE)
+                    .setColumnFamily(ColumnFamilyDescriptorBuilder.of(FAMILY))
+                    .build())
+            .get(60, TimeUnit.SECONDS);
+        connection
+            .getTable(TABLE)
+            .put(new Put(ROW).addColumn(FAMILY, QUALIFIER, Bytes.toBytes("Lisbon at dusk")))
             .get(30, TimeUnit.SECONDS);
-        event = events.publish(TOPIC, "photo-1", "photo-uploaded".getBytes(StandardCharsets.UTF_8))
-            .await(60, TimeUnit.SECONDS);
+        event =
+            events
+                .publish(TOPIC, "photo-1", "photo-uploaded".getBytes(StandardCharsets.UTF_8))
+                .await(60, TimeUnit.SECONDS);
         SolrInputDocument document = new SolrInputDocument();
         document.addField("id", "photo-1");
         document.addField("title", "Lisbon at dusk");
@@ -88,10 +104,21 @@ class LocalStackRestartIT {
           SolrPhotoIndex search = SolrPhotoIndex.connect(vertx, config)) {
         assertThat(blobs.read("/it/restart/photo-1").await(60, TimeUnit.SECONDS)).isEqualTo(photo);
         AsyncConnection connection = hbase.connection().await(60, TimeUnit.SECONDS);
-        assertThat(Bytes.toString(connection.getTable(TABLE).get(new Get(ROW)).get(60, TimeUnit.SECONDS)
-            .getValue(FAMILY, QUALIFIER))).isEqualTo("Lisbon at dusk");
-        assertThat(ClusterClientsIT.consume(stack.endpoints(),
-            new TopicPartition(TOPIC, event.partition()), event.offset(), "photo-1", 1))
+        assertThat(
+                Bytes.toString(
+                    connection
+                        .getTable(TABLE)
+                        .get(new Get(ROW))
+                        .get(60, TimeUnit.SECONDS)
+                        .getValue(FAMILY, QUALIFIER)))
+            .isEqualTo("Lisbon at dusk");
+        assertThat(
+                ClusterClientsIT.consume(
+                    stack.endpoints(),
+                    new TopicPartition(TOPIC, event.partition()),
+                    event.offset(),
+                    "photo-1",
+                    1))
             .containsExactly("photo-uploaded");
         assertThat(search.query(new SolrQuery("lisbon")).await(30, TimeUnit.SECONDS).getResults())
             .extracting(document -> document.getFieldValue("id"))
@@ -106,8 +133,11 @@ class LocalStackRestartIT {
   private static void assertReady(LocalStack stack) throws Exception {
     assertThat(stack.endpoints().writeApi()).isNotEqualTo(stack.endpoints().api());
     for (java.net.URI api : List.of(stack.endpoints().api(), stack.endpoints().writeApi())) {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(api.resolve("/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(api.resolve("/health/ready")).build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
       assertThat(new JsonObject(response.body()).getString("status")).isEqualTo("UP");
     }

@@ -65,24 +65,35 @@ class ManyInstancesIT {
   private static final String PASSWORD = "correct horse battery staple";
 
   @Test
-  void instancesStartedTogetherLeaseDistinctWorkerIdsAndStampTheirIdsWithThem(StackEndpoints stack) throws Exception {
-    try (PicShareApi first = PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS);
-        PicShareApi second = PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS)) {
+  void instancesStartedTogetherLeaseDistinctWorkerIdsAndStampTheirIdsWithThem(StackEndpoints stack)
+      throws Exception {
+    try (PicShareApi first =
+            PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS);
+        PicShareApi second =
+            PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS)) {
       assertThat(first.workerId()).isNotEqualTo(second.workerId());
       for (PicShareApi api : List.of(first, second)) {
         ApiClient client = new ApiClient(api.port());
-        String id = json(client.upload(client.newUserToken("lease"), TestPhotos.jpeg(40, 30, 1), "leased")).getString("id");
-        assertThat(IdGenerator.workerId(PublicIds.decode(id).getAsLong())).isEqualTo(api.workerId());
+        String id =
+            json(client.upload(client.newUserToken("lease"), TestPhotos.jpeg(40, 30, 1), "leased"))
+                .getString("id");
+        assertThat(IdGenerator.workerId(PublicIds.decode(id).getAsLong()))
+            .isEqualTo(api.workerId());
       }
     }
   }
 
   @Test
-  void aLapsedWorkerLeaseIssuesNoIdsAndItsNextHolderNeverReissuesOne(StackEndpoints stack) throws Exception {
+  void aLapsedWorkerLeaseIssuesNoIdsAndItsNextHolderNeverReissuesOne(StackEndpoints stack)
+      throws Exception {
     try (HBaseConnection hbase = connection(stack)) {
       LeaseStore store = new HBaseLeaseStore(hbase);
-      WorkerIdLease lapsing = WorkerIdLease.acquire(store, new LeaseHolder(store, Clock.systemUTC(),
-          Duration.ofSeconds(2), Duration.ofSeconds(1))).get(30, TimeUnit.SECONDS);
+      WorkerIdLease lapsing =
+          WorkerIdLease.acquire(
+                  store,
+                  new LeaseHolder(
+                      store, Clock.systemUTC(), Duration.ofSeconds(2), Duration.ofSeconds(1)))
+              .get(30, TimeUnit.SECONDS);
       IdGenerator ids = new IdGenerator(lapsing, Clock.systemUTC());
       long last = ids.next();
 
@@ -91,11 +102,22 @@ class ManyInstancesIT {
 
       // Another instance whose clock is an hour behind takes the expired worker id over.
       Clock behind = Clock.offset(Clock.systemUTC(), Duration.ofHours(-1));
-      LeaseHolder thief = new LeaseHolder(store, Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofSeconds(10));
-      LeaseHolder.Held taken = thief.tryAcquire("worker/" + String.format("%04d", lapsing.workerId()), 30_000)
-          .get(30, TimeUnit.SECONDS).orElseThrow();
-      IdGenerator successor = new IdGenerator(() -> new io.picshare.schema.id.IdGrant(lapsing.workerId(),
-          taken.previousReservedUntilMillis(), taken.lease().reservedUntilMillis(), taken.safeUntilNanos()), behind);
+      LeaseHolder thief =
+          new LeaseHolder(store, Clock.systemUTC(), Duration.ofSeconds(30), Duration.ofSeconds(10));
+      LeaseHolder.Held taken =
+          thief
+              .tryAcquire("worker/" + String.format("%04d", lapsing.workerId()), 30_000)
+              .get(30, TimeUnit.SECONDS)
+              .orElseThrow();
+      IdGenerator successor =
+          new IdGenerator(
+              () ->
+                  new io.picshare.schema.id.IdGrant(
+                      lapsing.workerId(),
+                      taken.previousReservedUntilMillis(),
+                      taken.lease().reservedUntilMillis(),
+                      taken.safeUntilNanos()),
+              behind);
       assertThat(successor.next()).isGreaterThan(last);
 
       // The first holder's renewal finds its lease gone and leases another worker id instead.
@@ -121,24 +143,34 @@ class ManyInstancesIT {
       long userId = Math.abs(UUID.randomUUID().getLeastSignificantBits() >>> 1);
       String taken = "u" + Long.toHexString(userId).substring(0, 8);
       String other = "v" + Long.toHexString(userId).substring(0, 8);
-      assertThat(users.create(new UserRecord(userId, taken, "hash", 1)).get()).isEqualTo(UserStore.Created.CREATED);
-      assertThat(users.create(new UserRecord(userId + 1, taken, "hash", 1)).get()).isEqualTo(UserStore.Created.USERNAME_TAKEN);
-      assertThat(users.create(new UserRecord(userId, other, "hash", 1)).get()).isEqualTo(UserStore.Created.ID_TAKEN);
+      assertThat(users.create(new UserRecord(userId, taken, "hash", 1)).get())
+          .isEqualTo(UserStore.Created.CREATED);
+      assertThat(users.create(new UserRecord(userId + 1, taken, "hash", 1)).get())
+          .isEqualTo(UserStore.Created.USERNAME_TAKEN);
+      assertThat(users.create(new UserRecord(userId, other, "hash", 1)).get())
+          .isEqualTo(UserStore.Created.ID_TAKEN);
       assertThat(users.findById(userId).get().orElseThrow().user().username()).isEqualTo(taken);
-      assertThat(users.findByUsername(other).get()).as("the colliding sign-up released its username").isEmpty();
+      assertThat(users.findByUsername(other).get())
+          .as("the colliding sign-up released its username")
+          .isEmpty();
     }
   }
 
   @Test
   void concurrentUploadsWithOneKeyMakeOnePhoto(StackEndpoints stack) throws Exception {
-    try (PicShareApi first = PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS);
-        PicShareApi second = PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS)) {
+    try (PicShareApi first =
+            PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS);
+        PicShareApi second =
+            PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS)) {
       Account account = Account.signUp(new ApiClient(first.port()), "onekey");
       byte[] photo = TestPhotos.jpeg(200, 150, 7);
       List<Callable<HttpResponse<byte[]>>> attempts = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
         ApiClient client = new ApiClient((i % 2 == 0 ? first : second).port());
-        attempts.add(() -> client.upload(account.token(), photo, "one key", Map.of("Idempotency-Key", "same-key")));
+        attempts.add(
+            () ->
+                client.upload(
+                    account.token(), photo, "one key", Map.of("Idempotency-Key", "same-key")));
       }
       ExecutorService pool = Executors.newFixedThreadPool(8);
       List<String> ids = new ArrayList<>();
@@ -157,26 +189,34 @@ class ManyInstancesIT {
   }
 
   @Test
-  void aRetryTakesOverAKeyAbandonedByACrashAndTheOldAttemptCanNeitherCompleteNorRelease(StackEndpoints stack)
-      throws Exception {
+  void aRetryTakesOverAKeyAbandonedByACrashAndTheOldAttemptCanNeitherCompleteNorRelease(
+      StackEndpoints stack) throws Exception {
     try (PicShareApi api = PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS);
         HBaseConnection hbase = connection(stack)) {
       ApiClient client = new ApiClient(api.port());
       Account account = Account.signUp(client, "takeover");
       byte[] photo = TestPhotos.jpeg(120, 90, 8);
       // An attempt claimed the key three minutes ago and crashed before storing anything.
-      IdempotencyStore crashed = new HBaseIdempotencyStore(hbase, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-3)));
-      IdempotencyStore.Claim abandoned = new IdempotencyStore.Claim(account.userId(), "crashed-key", new byte[16], 42);
+      IdempotencyStore crashed =
+          new HBaseIdempotencyStore(hbase, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-3)));
+      IdempotencyStore.Claim abandoned =
+          new IdempotencyStore.Claim(account.userId(), "crashed-key", new byte[16], 42);
       assertThat(crashed.claim(abandoned, fingerprint("taken over", photo)).get())
           .isInstanceOf(IdempotencyStore.Outcome.Acquired.class);
 
-      HttpResponse<byte[]> retry = client.upload(account.token(), photo, "taken over", Map.of("Idempotency-Key", "crashed-key"));
+      HttpResponse<byte[]> retry =
+          client.upload(
+              account.token(), photo, "taken over", Map.of("Idempotency-Key", "crashed-key"));
       assertThat(retry.statusCode()).as(text(retry)).isEqualTo(201);
       String id = json(retry).getString("id");
 
-      assertThat(crashed.complete(abandoned, 42).get()).as("a stale attempt cannot complete the key").isFalse();
+      assertThat(crashed.complete(abandoned, 42).get())
+          .as("a stale attempt cannot complete the key")
+          .isFalse();
       assertThat(crashed.release(abandoned).get()).as("nor release it").isFalse();
-      HttpResponse<byte[]> again = client.upload(account.token(), photo, "taken over", Map.of("Idempotency-Key", "crashed-key"));
+      HttpResponse<byte[]> again =
+          client.upload(
+              account.token(), photo, "taken over", Map.of("Idempotency-Key", "crashed-key"));
       assertThat(again.statusCode()).isEqualTo(201);
       assertThat(json(again).getString("id")).isEqualTo(id);
       assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
@@ -185,19 +225,26 @@ class ManyInstancesIT {
   }
 
   @Test
-  void aPhotoCommittedByAnAttemptWhoseCompletionWasLostIsReplayedNotCreatedAgain(StackEndpoints stack) throws Exception {
+  void aPhotoCommittedByAnAttemptWhoseCompletionWasLostIsReplayedNotCreatedAgain(
+      StackEndpoints stack) throws Exception {
     try (PicShareApi api = PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS);
         HBaseConnection hbase = connection(stack)) {
       ApiClient client = new ApiClient(api.port());
       Account account = Account.signUp(client, "lostack");
       byte[] photo = TestPhotos.jpeg(120, 90, 9);
       String id = json(client.upload(account.token(), photo, "committed")).getString("id");
-      // The attempt that created it claimed a key just now and died after its commit, before completing.
+      // The attempt that created it claimed a key just now and died after its commit, before
+      // completing.
       IdempotencyStore store = new HBaseIdempotencyStore(hbase, Clock.systemUTC());
-      store.claim(new IdempotencyStore.Claim(account.userId(), "lost-ack", new byte[16], PublicIds.decode(id).getAsLong()),
-          fingerprint("committed", photo)).get();
+      store
+          .claim(
+              new IdempotencyStore.Claim(
+                  account.userId(), "lost-ack", new byte[16], PublicIds.decode(id).getAsLong()),
+              fingerprint("committed", photo))
+          .get();
 
-      HttpResponse<byte[]> retry = client.upload(account.token(), photo, "committed", Map.of("Idempotency-Key", "lost-ack"));
+      HttpResponse<byte[]> retry =
+          client.upload(account.token(), photo, "committed", Map.of("Idempotency-Key", "lost-ack"));
 
       assertThat(retry.statusCode()).as(text(retry)).isEqualTo(201);
       assertThat(json(retry).getString("id")).isEqualTo(id);
@@ -206,13 +253,19 @@ class ManyInstancesIT {
   }
 
   @Test
-  void concurrentDeletesOfOnePhotoDeleteItOncePublishOneEventAndDecrementOnce(StackEndpoints stack) throws Exception {
-    try (PicShareApi first = PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS);
-        PicShareApi second = PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS)) {
+  void concurrentDeletesOfOnePhotoDeleteItOncePublishOneEventAndDecrementOnce(StackEndpoints stack)
+      throws Exception {
+    try (PicShareApi first =
+            PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS);
+        PicShareApi second =
+            PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS)) {
       ApiClient client = new ApiClient(first.port());
       Account account = Account.signUp(client, "delonce");
-      String keep = json(client.upload(account.token(), TestPhotos.jpeg(60, 40, 10), "keep")).getString("id");
-      String id = json(client.upload(account.token(), TestPhotos.jpeg(60, 40, 11), "delete me")).getString("id");
+      String keep =
+          json(client.upload(account.token(), TestPhotos.jpeg(60, 40, 10), "keep")).getString("id");
+      String id =
+          json(client.upload(account.token(), TestPhotos.jpeg(60, 40, 11), "delete me"))
+              .getString("id");
       List<Callable<Integer>> deletes = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
         ApiClient deleter = new ApiClient((i % 2 == 0 ? first : second).port());
@@ -226,7 +279,8 @@ class ManyInstancesIT {
       pool.shutdown();
 
       assertThat(statuses).containsOnlyOnce(204).containsOnly(204, 404);
-      assertThat(json(client.get("/v1/users/" + account.username())).getLong("photo_count")).isEqualTo(1);
+      assertThat(json(client.get("/v1/users/" + account.username())).getLong("photo_count"))
+          .isEqualTo(1);
       assertThat(account.listedIds(client)).containsExactly(keep);
       first.relayOutbox().await(60, TimeUnit.SECONDS);
       second.relayOutbox().await(60, TimeUnit.SECONDS);
@@ -235,56 +289,91 @@ class ManyInstancesIT {
   }
 
   @Test
-  void entriesTheRelayCannotPublishAreMovedAsideAndDoNotStopTheOthers(StackEndpoints stack) throws Exception {
+  void entriesTheRelayCannotPublishAreMovedAsideAndDoNotStopTheOthers(StackEndpoints stack)
+      throws Exception {
     try (PicShareApi api = PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS);
         HBaseConnection hbase = connection(stack)) {
       byte[] garbled = Bytes.toBytes("not-an-outbox-key");
       byte[] unknownType = new OutboxRowKey(12345, 67890).encode();
-      List<Put> bad = List.of(
-          new Put(garbled).addColumn(OutboxTable.EVENT, OutboxTable.TOPIC, Bytes.toBytes("photo-uploaded")),
-          new Put(unknownType)
-              .addColumn(OutboxTable.EVENT, OutboxTable.TOPIC, Bytes.toBytes("photo-teleported"))
-              .addColumn(OutboxTable.EVENT, OutboxTable.KEY, Bytes.toBytes("x"))
-              .addColumn(OutboxTable.EVENT, OutboxTable.PAYLOAD, Bytes.toBytes("{}"))
-              .addColumn(OutboxTable.EVENT, OutboxTable.CREATED_AT, Bytes.toBytes(System.currentTimeMillis())));
+      List<Put> bad =
+          List.of(
+              new Put(garbled)
+                  .addColumn(OutboxTable.EVENT, OutboxTable.TOPIC, Bytes.toBytes("photo-uploaded")),
+              new Put(unknownType)
+                  .addColumn(
+                      OutboxTable.EVENT, OutboxTable.TOPIC, Bytes.toBytes("photo-teleported"))
+                  .addColumn(OutboxTable.EVENT, OutboxTable.KEY, Bytes.toBytes("x"))
+                  .addColumn(OutboxTable.EVENT, OutboxTable.PAYLOAD, Bytes.toBytes("{}"))
+                  .addColumn(
+                      OutboxTable.EVENT,
+                      OutboxTable.CREATED_AT,
+                      Bytes.toBytes(System.currentTimeMillis())));
       hbase.get().get().getTable(OutboxTable.NAME).putAll(bad).get();
       ApiClient client = new ApiClient(api.port());
-      String id = json(client.upload(client.newUserToken("dead"), TestPhotos.jpeg(60, 40, 12), "after bad ones")).getString("id");
+      String id =
+          json(client.upload(
+                  client.newUserToken("dead"), TestPhotos.jpeg(60, 40, 12), "after bad ones"))
+              .getString("id");
 
       api.relayOutbox().await(60, TimeUnit.SECONDS);
 
       assertThat(eventsFor(stack, "photo-uploaded", id, Duration.ofSeconds(10))).hasSize(1);
       for (byte[] row : List.of(garbled, unknownType)) {
-        assertThat(hbase.get().get().getTable(OutboxTable.NAME).exists(new Get(row)).get()).isFalse();
-        assertThat(Bytes.toString(hbase.get().get().getTable(OutboxDeadLettersTable.NAME).get(new Get(row)).get()
-            .getValue(OutboxDeadLettersTable.EVENT, OutboxDeadLettersTable.REASON))).isNotBlank();
+        assertThat(hbase.get().get().getTable(OutboxTable.NAME).exists(new Get(row)).get())
+            .isFalse();
+        assertThat(
+                Bytes.toString(
+                    hbase
+                        .get()
+                        .get()
+                        .getTable(OutboxDeadLettersTable.NAME)
+                        .get(new Get(row))
+                        .get()
+                        .getValue(OutboxDeadLettersTable.EVENT, OutboxDeadLettersTable.REASON)))
+            .isNotBlank();
       }
-      assertThat(text(new ApiClient(api.adminPort()).get("/metrics"))).containsPattern("picshare_outbox_dead_letters_total\\{role=\"all\"} [2-9]");
+      assertThat(text(new ApiClient(api.adminPort()).get("/metrics")))
+          .containsPattern("picshare_outbox_dead_letters_total\\{role=\"all\"} [2-9]");
     }
   }
 
   @Test
-  void theRepairFinishesInterruptedDeletionsAndRecomputesPhotoCounts(StackEndpoints stack) throws Exception {
+  void theRepairFinishesInterruptedDeletionsAndRecomputesPhotoCounts(StackEndpoints stack)
+      throws Exception {
     try (PicShareApi api = PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS);
         HBaseConnection hbase = connection(stack)) {
       ApiClient client = new ApiClient(api.port());
       Account account = Account.signUp(client, "repair");
-      String kept = json(client.upload(account.token(), TestPhotos.jpeg(60, 40, 13), "kept")).getString("id");
-      String interrupted = json(client.upload(account.token(), TestPhotos.jpeg(60, 40, 14), "interrupted")).getString("id");
+      String kept =
+          json(client.upload(account.token(), TestPhotos.jpeg(60, 40, 13), "kept")).getString("id");
+      String interrupted =
+          json(client.upload(account.token(), TestPhotos.jpeg(60, 40, 14), "interrupted"))
+              .getString("id");
       HBasePhotoStore photos = new HBasePhotoStore(hbase);
-      PhotoRecord record = photos.find(PublicIds.decode(interrupted).getAsLong()).get().orElseThrow();
-      assertThat(photos.markDeleted(record, 99).get()).isTrue(); // the deleting process died right after its mark
-      hbase.get().get().getTable(UsersTable.NAME).put(new Put(new UserRowKey(account.userId()).encode())
-          .addColumn(UsersTable.COUNTERS, UsersTable.PHOTO_COUNT, Bytes.toBytes(7L))).get();
+      PhotoRecord record =
+          photos.find(PublicIds.decode(interrupted).getAsLong()).get().orElseThrow();
+      assertThat(photos.markDeleted(record, 99).get())
+          .isTrue(); // the deleting process died right after its mark
+      hbase
+          .get()
+          .get()
+          .getTable(UsersTable.NAME)
+          .put(
+              new Put(new UserRowKey(account.userId()).encode())
+                  .addColumn(UsersTable.COUNTERS, UsersTable.PHOTO_COUNT, Bytes.toBytes(7L)))
+          .get();
 
       PhotoRepair.Report report = new PhotoRepair(hbase).run();
 
       assertThat(report.deletionsFinished()).isGreaterThanOrEqualTo(1);
       assertThat(report.countsCorrected()).isGreaterThanOrEqualTo(1);
-      assertThat(json(client.get("/v1/users/" + account.username())).getLong("photo_count")).isEqualTo(1);
+      assertThat(json(client.get("/v1/users/" + account.username())).getLong("photo_count"))
+          .isEqualTo(1);
       assertThat(client.get("/v1/photos/" + interrupted).statusCode()).isEqualTo(404);
       assertThat(account.listedIds(client)).containsExactly(kept);
-      assertThat(new PhotoRepair(hbase).run().countsCorrected()).as("a second repair finds nothing to fix").isZero();
+      assertThat(new PhotoRepair(hbase).run().countsCorrected())
+          .as("a second repair finds nothing to fix")
+          .isZero();
     }
   }
 
@@ -295,8 +384,20 @@ class ManyInstancesIT {
   }
 
   private static PhotoRecord photo(long photoId, long ownerId) {
-    return new PhotoRecord(photoId, ownerId, "t", "image/jpeg", 1, 1, 1, 1, null, null, "00".repeat(32),
-        io.picshare.schema.record.BlobLocation.wholeFile("/x/" + photoId, 1), 1);
+    return new PhotoRecord(
+        photoId,
+        ownerId,
+        "t",
+        "image/jpeg",
+        1,
+        1,
+        1,
+        1,
+        null,
+        null,
+        "00".repeat(32),
+        io.picshare.schema.record.BlobLocation.wholeFile("/x/" + photoId, 1),
+        1);
   }
 
   /** The upload fingerprint: SHA-256 of the title, a zero byte and the SHA-256 of the bytes. */
@@ -308,11 +409,16 @@ class ManyInstancesIT {
     return digest.digest();
   }
 
-  private static List<JsonObject> eventsFor(StackEndpoints stack, String topic, String photoId, Duration within) {
-    Map<String, Object> config = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
-        ConsumerConfig.GROUP_ID_CONFIG, "many-it-" + System.nanoTime(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+  private static List<JsonObject> eventsFor(
+      StackEndpoints stack, String topic, String photoId, Duration within) {
+    Map<String, Object> config =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            stack.kafkaBootstrap(),
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "many-it-" + System.nanoTime(),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest");
     List<JsonObject> found = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -333,15 +439,21 @@ class ManyInstancesIT {
   private record Account(String username, long userId, String token) {
     static Account signUp(ApiClient client, String prefix) throws Exception {
       String username = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
-      HttpResponse<byte[]> signUp = client.postJson("/v1/users",
-          new JsonObject().put("username", username).put("password", PASSWORD).encode());
+      HttpResponse<byte[]> signUp =
+          client.postJson(
+              "/v1/users",
+              new JsonObject().put("username", username).put("password", PASSWORD).encode());
       assertThat(signUp.statusCode()).as(text(signUp)).isEqualTo(201);
-      return new Account(username, PublicIds.decode(json(signUp).getString("id")).getAsLong(), client.logIn(username));
+      return new Account(
+          username,
+          PublicIds.decode(json(signUp).getString("id")).getAsLong(),
+          client.logIn(username));
     }
 
     List<String> listedIds(ApiClient client) throws Exception {
       List<String> ids = new ArrayList<>();
-      json(client.get("/v1/users/" + username + "/photos?limit=100")).getJsonArray("items")
+      json(client.get("/v1/users/" + username + "/photos?limit=100"))
+          .getJsonArray("items")
           .forEach(item -> ids.add(((JsonObject) item).getString("id")));
       return ids;
     }

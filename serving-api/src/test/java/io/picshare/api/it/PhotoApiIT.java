@@ -65,19 +65,24 @@ class PhotoApiIT {
     assertThat(content.statusCode()).isEqualTo(200);
     assertThat(content.body()).isEqualTo(photo);
     assertThat(content.headers().firstValue("Content-Type")).hasValue("image/jpeg");
-    assertThat(content.headers().firstValue("Cache-Control")).hasValue("public, max-age=86400, immutable");
+    assertThat(content.headers().firstValue("Cache-Control"))
+        .hasValue("public, max-age=86400, immutable");
     assertThat(content.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     String etag = content.headers().firstValue("ETag").orElseThrow();
     assertThat(etag).matches("\"[0-9a-f]{64}\"");
 
-    assertThat(client.get("/v1/photos/" + id + "/content", "If-None-Match", etag).statusCode()).isEqualTo(304);
+    assertThat(client.get("/v1/photos/" + id + "/content", "If-None-Match", etag).statusCode())
+        .isEqualTo(304);
 
-    HttpResponse<byte[]> range = client.get("/v1/photos/" + id + "/content", "Range", "bytes=100-199");
+    HttpResponse<byte[]> range =
+        client.get("/v1/photos/" + id + "/content", "Range", "bytes=100-199");
     assertThat(range.statusCode()).isEqualTo(206);
     assertThat(range.body()).isEqualTo(Arrays.copyOfRange(photo, 100, 200));
-    assertThat(range.headers().firstValue("Content-Range")).hasValue("bytes 100-199/" + photo.length);
+    assertThat(range.headers().firstValue("Content-Range"))
+        .hasValue("bytes 100-199/" + photo.length);
 
-    HttpResponse<byte[]> beyond = client.get("/v1/photos/" + id + "/content", "Range", "bytes=" + photo.length + "-");
+    HttpResponse<byte[]> beyond =
+        client.get("/v1/photos/" + id + "/content", "Range", "bytes=" + photo.length + "-");
     assertThat(beyond.statusCode()).isEqualTo(416);
     assertThat(beyond.headers().firstValue("Content-Range")).hasValue("bytes */" + photo.length);
 
@@ -98,27 +103,36 @@ class PhotoApiIT {
     HttpResponse<byte[]> content = client.get("/v1/photos/" + id + "/content");
 
     assertThat(content.statusCode()).isEqualTo(200);
-    assertThat(content.headers().firstValue("Content-Length")).hasValue(Integer.toString(photo.length));
+    assertThat(content.headers().firstValue("Content-Length"))
+        .hasValue(Integer.toString(photo.length));
     assertThat(content.headers().firstValue("Content-Type")).hasValue("image/png");
-    assertThat(content.headers().firstValue("Cache-Control")).hasValue("public, max-age=86400, immutable");
+    assertThat(content.headers().firstValue("Cache-Control"))
+        .hasValue("public, max-age=86400, immutable");
     assertThat(content.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(Arrays.equals(content.body(), photo)).as("byte-identical").isTrue();
 
     // a range across chunk boundaries, deep inside the file
     int first = 5_000_001;
     int last = first + 3 * 1024 * 1024 + 17;
-    HttpResponse<byte[]> range = client.get("/v1/photos/" + id + "/content", "Range", "bytes=" + first + "-" + last);
+    HttpResponse<byte[]> range =
+        client.get("/v1/photos/" + id + "/content", "Range", "bytes=" + first + "-" + last);
     assertThat(range.statusCode()).isEqualTo(206);
-    assertThat(range.headers().firstValue("Content-Range")).hasValue("bytes " + first + "-" + last + "/" + photo.length);
+    assertThat(range.headers().firstValue("Content-Range"))
+        .hasValue("bytes " + first + "-" + last + "/" + photo.length);
     assertThat(Arrays.equals(range.body(), Arrays.copyOfRange(photo, first, last + 1))).isTrue();
-    HttpResponse<byte[]> tail = client.get("/v1/photos/" + id + "/content", "Range", "bytes=-2000000");
-    assertThat(Arrays.equals(tail.body(), Arrays.copyOfRange(photo, photo.length - 2_000_000, photo.length))).isTrue();
+    HttpResponse<byte[]> tail =
+        client.get("/v1/photos/" + id + "/content", "Range", "bytes=-2000000");
+    assertThat(
+            Arrays.equals(
+                tail.body(), Arrays.copyOfRange(photo, photo.length - 2_000_000, photo.length)))
+        .isTrue();
   }
 
   @Test
   void exifOrientationAndGpsBecomePhotoMetadata() throws Exception {
     String token = client.newUserToken("geo");
-    byte[] photo = TestImages.jpegWithExif(TestImages.jpeg(160, 120), TestImages.exif(6, 38.7223, -9.1393));
+    byte[] photo =
+        TestImages.jpegWithExif(TestImages.jpeg(160, 120), TestImages.exif(6, 38.7223, -9.1393));
 
     HttpResponse<byte[]> upload = client.upload(token, photo, "Praça do Comércio");
 
@@ -129,18 +143,23 @@ class PhotoApiIT {
     assertThat(created.getJsonObject("location").getDouble("lon")).isCloseTo(-9.1393, within(1e-4));
     assertThat(created.getString("title")).isEqualTo("Praça do Comércio");
     // The original bytes, EXIF included, are stored unchanged.
-    assertThat(client.get("/v1/photos/" + created.getString("id") + "/content").body()).isEqualTo(photo);
+    assertThat(client.get("/v1/photos/" + created.getString("id") + "/content").body())
+        .isEqualTo(photo);
   }
 
   @Test
   void storedPhotoFileHasThreeReplicasOnDistinctDataNodes() throws Exception {
     String token = client.newUserToken("rui");
-    HttpResponse<byte[]> upload = client.upload(token, TestPhotos.jpeg(320, 240, 2), "three copies");
+    HttpResponse<byte[]> upload =
+        client.upload(token, TestPhotos.jpeg(320, 240, 2), "three copies");
     assertThat(upload.statusCode()).as(text(upload)).isEqualTo(201);
     long photoId = PublicIds.decode(json(upload).getString("id")).orElseThrow();
 
-    BlockLocation[] blocks = api.backends().blobs()
-        .blockLocations(PhotoPaths.incoming(photoId, "jpg")).await(30, TimeUnit.SECONDS);
+    BlockLocation[] blocks =
+        api.backends()
+            .blobs()
+            .blockLocations(PhotoPaths.incoming(photoId, "jpg"))
+            .await(30, TimeUnit.SECONDS);
 
     assertThat(blocks).isNotEmpty();
     for (BlockLocation block : blocks) {
@@ -151,7 +170,8 @@ class PhotoApiIT {
   @Test
   void retryWithTheSameIdempotencyKeyCreatesExactlyOnePhoto() throws Exception {
     String username = "eva_" + UUID.randomUUID().toString().substring(0, 8);
-    assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode()).isEqualTo(201);
+    assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode())
+        .isEqualTo(201);
     String token = client.logIn(username);
     byte[] photo = TestPhotos.jpeg(300, 200, 3);
     Map<String, String> key = Map.of("Idempotency-Key", "upload-" + UUID.randomUUID());
@@ -174,11 +194,13 @@ class PhotoApiIT {
   @Test
   void listIsNewestFirstAndPagesByCursor() throws Exception {
     String username = "ivo_" + UUID.randomUUID().toString().substring(0, 8);
-    assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode()).isEqualTo(201);
+    assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode())
+        .isEqualTo(201);
     String token = client.logIn(username);
     List<String> uploaded = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      HttpResponse<byte[]> upload = client.upload(token, TestPhotos.jpeg(64, 64, 100 + i), "photo " + i);
+      HttpResponse<byte[]> upload =
+          client.upload(token, TestPhotos.jpeg(64, 64, 100 + i), "photo " + i);
       assertThat(upload.statusCode()).as(text(upload)).isEqualTo(201);
       uploaded.add(0, json(upload).getString("id"));
     }
@@ -193,7 +215,10 @@ class PhotoApiIT {
       body.getJsonArray("items").forEach(item -> listed.add(((JsonObject) item).getString("id")));
       String next = body.getString("next_cursor");
       assertThat(page.headers().firstValue("Link").isPresent()).isEqualTo(next != null);
-      path = next == null ? null : page.headers().firstValue("Link").orElseThrow().replaceAll("^<([^>]+)>.*$", "$1");
+      path =
+          next == null
+              ? null
+              : page.headers().firstValue("Link").orElseThrow().replaceAll("^<([^>]+)>.*$", "$1");
       pages++;
     }
 
@@ -204,7 +229,8 @@ class PhotoApiIT {
   @Test
   void onlyTheOwnerDeletesAndThenThePhotoIsGoneEverywhere() throws Exception {
     String ownerName = "zoe_" + UUID.randomUUID().toString().substring(0, 8);
-    assertThat(client.postJson("/v1/users", ApiClient.credentials(ownerName)).statusCode()).isEqualTo(201);
+    assertThat(client.postJson("/v1/users", ApiClient.credentials(ownerName)).statusCode())
+        .isEqualTo(201);
     String owner = client.logIn(ownerName);
     String stranger = client.newUserToken("max");
     String id = json(client.upload(owner, TestPhotos.jpeg(100, 100, 4), "mine")).getString("id");
@@ -219,7 +245,8 @@ class PhotoApiIT {
     assertThat(client.get("/v1/photos/" + id).statusCode()).isEqualTo(404);
     assertThat(client.get("/v1/photos/" + id + "/content").statusCode()).isEqualTo(404);
     assertThat(client.delete("/v1/photos/" + id, owner).statusCode()).isEqualTo(404);
-    assertThat(json(client.get("/v1/users/" + ownerName + "/photos")).getJsonArray("items")).isEmpty();
+    assertThat(json(client.get("/v1/users/" + ownerName + "/photos")).getJsonArray("items"))
+        .isEmpty();
     assertThat(json(client.get("/v1/users/" + ownerName)).getLong("photo_count")).isZero();
   }
 
@@ -229,19 +256,27 @@ class PhotoApiIT {
     HttpResponse<byte[]> created = client.postJson("/v1/users", ApiClient.credentials(username));
     assertThat(created.statusCode()).isEqualTo(201);
     // Usernames are case-insensitive and returned lower-cased.
-    assertThat(created.headers().firstValue("Location")).hasValue("/v1/users/" + username.toLowerCase());
+    assertThat(created.headers().firstValue("Location"))
+        .hasValue("/v1/users/" + username.toLowerCase());
     assertThat(json(created).getString("username")).isEqualTo(username.toLowerCase());
 
-    HttpResponse<byte[]> duplicate = client.postJson("/v1/users", ApiClient.credentials(username.toUpperCase()));
+    HttpResponse<byte[]> duplicate =
+        client.postJson("/v1/users", ApiClient.credentials(username.toUpperCase()));
     assertThat(duplicate.statusCode()).isEqualTo(409);
     assertThat(json(duplicate).getString("code")).isEqualTo("username-taken");
 
-    HttpResponse<byte[]> wrongPassword = client.postJson("/v1/sessions",
-        new JsonObject().put("username", username).put("password", "not the password").encode());
+    HttpResponse<byte[]> wrongPassword =
+        client.postJson(
+            "/v1/sessions",
+            new JsonObject()
+                .put("username", username)
+                .put("password", "not the password")
+                .encode());
     assertThat(wrongPassword.statusCode()).isEqualTo(401);
     assertThat(json(wrongPassword).getString("code")).isEqualTo("invalid-credentials");
 
-    HttpResponse<byte[]> session = client.postJson("/v1/sessions", ApiClient.credentials(username.toLowerCase()));
+    HttpResponse<byte[]> session =
+        client.postJson("/v1/sessions", ApiClient.credentials(username.toLowerCase()));
     assertThat(session.statusCode()).isEqualTo(201);
     assertThat(json(session).getString("token_type")).isEqualTo("Bearer");
     assertThat(json(session).getLong("expires_in")).isEqualTo(86_400);

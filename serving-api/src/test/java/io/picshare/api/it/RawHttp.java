@@ -23,8 +23,8 @@ import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLSession;
 
 /**
- * HTTP/1.1 over a plain socket, for what {@code java.net.http} cannot do: send a request slowly,
- * or only part of it, and see whether the server closes the connection.
+ * HTTP/1.1 over a plain socket, for what {@code java.net.http} cannot do: send a request slowly, or
+ * only part of it, and see whether the server closes the connection.
  */
 final class RawHttp implements AutoCloseable {
   private final Socket socket;
@@ -53,24 +53,26 @@ final class RawHttp implements AutoCloseable {
    * caller can read the answer meanwhile; stops quietly once the server has closed the connection.
    */
   CompletableFuture<Void> sendSlowly(byte[] bytes, int pieces, Duration pause) {
-    return CompletableFuture.runAsync(() -> {
-      int piece = Math.max(1, bytes.length / pieces);
-      try {
-        for (int from = 0; from < bytes.length; from += piece) {
-          Thread.sleep(pause.toMillis());
-          out.write(bytes, from, Math.min(piece, bytes.length - from));
-          out.flush();
-        }
-      } catch (IOException e) {
-        // the server closed the connection: that is what some tests wait for
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, runnable -> {
-      Thread sender = new Thread(runnable, "raw-http-sender");
-      sender.setDaemon(true);
-      sender.start();
-    });
+    return CompletableFuture.runAsync(
+        () -> {
+          int piece = Math.max(1, bytes.length / pieces);
+          try {
+            for (int from = 0; from < bytes.length; from += piece) {
+              Thread.sleep(pause.toMillis());
+              out.write(bytes, from, Math.min(piece, bytes.length - from));
+              out.flush();
+            }
+          } catch (IOException e) {
+            // the server closed the connection: that is what some tests wait for
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        },
+        runnable -> {
+          Thread sender = new Thread(runnable, "raw-http-sender");
+          sender.setDaemon(true);
+          sender.start();
+        });
   }
 
   /** Reads one response: status line, headers and a {@code Content-Length} body. */
@@ -83,7 +85,9 @@ final class RawHttp implements AutoCloseable {
     Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (String line = readLine(); line != null && !line.isEmpty(); line = readLine()) {
       int colon = line.indexOf(':');
-      headers.computeIfAbsent(line.substring(0, colon).strip(), name -> new ArrayList<>()).add(line.substring(colon + 1).strip());
+      headers
+          .computeIfAbsent(line.substring(0, colon).strip(), name -> new ArrayList<>())
+          .add(line.substring(colon + 1).strip());
     }
     int length = Integer.parseInt(headers.getOrDefault("Content-Length", List.of("0")).get(0));
     byte[] body = in.readNBytes(length);
@@ -141,7 +145,8 @@ final class RawHttp implements AutoCloseable {
   }
 
   static String head(String method, String path, String... headers) {
-    StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    StringBuilder head =
+        new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
     for (int i = 0; i < headers.length; i += 2) {
       head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
     }
@@ -149,7 +154,8 @@ final class RawHttp implements AutoCloseable {
   }
 
   /** A response read off the socket, in the shape the tests' assertions take. */
-  private record Response(int statusCode, HttpHeaders headers, byte[] body) implements HttpResponse<byte[]> {
+  private record Response(int statusCode, HttpHeaders headers, byte[] body)
+      implements HttpResponse<byte[]> {
     @Override
     public HttpRequest request() {
       return HttpRequest.newBuilder(URI.create("http://127.0.0.1/")).build();

@@ -37,14 +37,14 @@ import org.apache.hadoop.fs.BlockLocation;
 
 /**
  * The clients of the storage fault tests (DataNode loss, region server restart), as apps that
- * retry: {@code clients} threads each upload their own photos one after another, every photo
- * with its own {@code Idempotency-Key}, and after any failed attempt (5xx, 429, 409 in
- * progress, connection error, timeout) send the SAME photo with the SAME key again, after a
- * short backoff, until it is acknowledged with 201 or {@code giveUpAfter} has passed. Any other
- * 4xx ends that photo as rejected. Every attempt is counted by outcome. The static checks hold a
- * finished run to the promise: every acknowledged photo is listed exactly once, downloads
- * byte-identical, and a replay of its key names the same photo. (The SIGTERM drain tests have
- * their own helper; this one is for faults of the storage cluster.)
+ * retry: {@code clients} threads each upload their own photos one after another, every photo with
+ * its own {@code Idempotency-Key}, and after any failed attempt (5xx, 429, 409 in progress,
+ * connection error, timeout) send the SAME photo with the SAME key again, after a short backoff,
+ * until it is acknowledged with 201 or {@code giveUpAfter} has passed. Any other 4xx ends that
+ * photo as rejected. Every attempt is counted by outcome. The static checks hold a finished run to
+ * the promise: every acknowledged photo is listed exactly once, downloads byte-identical, and a
+ * replay of its key names the same photo. (The SIGTERM drain tests have their own helper; this one
+ * is for faults of the storage cluster.)
  */
 final class RetryingUploader implements AutoCloseable {
   private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(60);
@@ -52,12 +52,21 @@ final class RetryingUploader implements AutoCloseable {
   private static final long MAX_BACKOFF_MILLIS = 2_000;
 
   /** A photo the API acknowledged with 201 (after {@code attempts} attempts). */
-  record Acknowledged(String key, String title, String photoId, byte[] bytes, int attempts, long acknowledgedAtMillis) {}
+  record Acknowledged(
+      String key,
+      String title,
+      String photoId,
+      byte[] bytes,
+      int attempts,
+      long acknowledgedAtMillis) {}
 
   /** A photo that was never acknowledged: given up after the deadline, or rejected with a 4xx. */
   record Unacknowledged(String key, String title, int attempts, String lastOutcome) {}
 
-  /** One request: when it was sent and answered (epoch millis), and its outcome ("201", "503", "timeout", ...). */
+  /**
+   * One request: when it was sent and answered (epoch millis), and its outcome ("201", "503",
+   * "timeout", ...).
+   */
   record Attempt(long startedAtMillis, long endedAtMillis, String outcome) {
     boolean inFlightAt(long millis) {
       return startedAtMillis <= millis && endedAtMillis >= millis;
@@ -65,7 +74,10 @@ final class RetryingUploader implements AutoCloseable {
   }
 
   /** What a finished run did. */
-  record Outcome(List<Acknowledged> acknowledged, List<Unacknowledged> unacknowledged, List<Attempt> attempts) {
+  record Outcome(
+      List<Acknowledged> acknowledged,
+      List<Unacknowledged> unacknowledged,
+      List<Attempt> attempts) {
     Outcome {
       acknowledged = List.copyOf(acknowledged);
       unacknowledged = List.copyOf(unacknowledged);
@@ -74,7 +86,8 @@ final class RetryingUploader implements AutoCloseable {
 
     /** Attempts by outcome, e.g. {@code {201=120, 503=14, timeout=1}}. */
     Map<String, Long> attemptsByOutcome() {
-      return attempts.stream().collect(Collectors.groupingBy(Attempt::outcome, TreeMap::new, Collectors.counting()));
+      return attempts.stream()
+          .collect(Collectors.groupingBy(Attempt::outcome, TreeMap::new, Collectors.counting()));
     }
 
     long failedAttempts() {
@@ -94,13 +107,18 @@ final class RetryingUploader implements AutoCloseable {
     long attemptsSentAndAcknowledgedBetween(long fromMillis, long toMillis) {
       return attempts.stream()
           .filter(attempt -> attempt.outcome().equals("201"))
-          .filter(attempt -> attempt.startedAtMillis() >= fromMillis && attempt.endedAtMillis() <= toMillis)
+          .filter(
+              attempt ->
+                  attempt.startedAtMillis() >= fromMillis && attempt.endedAtMillis() <= toMillis)
           .count();
     }
 
     long acknowledgedBetween(long fromMillis, long toMillis) {
       return acknowledged.stream()
-          .filter(photo -> photo.acknowledgedAtMillis() >= fromMillis && photo.acknowledgedAtMillis() <= toMillis)
+          .filter(
+              photo ->
+                  photo.acknowledgedAtMillis() >= fromMillis
+                      && photo.acknowledgedAtMillis() <= toMillis)
           .count();
     }
 
@@ -108,11 +126,18 @@ final class RetryingUploader implements AutoCloseable {
     String summary() {
       Map<String, Long> failed = new TreeMap<>(attemptsByOutcome());
       failed.remove("201");
-      return "photos acknowledged=" + acknowledged.size()
-          + " unacknowledged=" + unacknowledged.size()
-          + " retried=" + retriedPhotos()
-          + " attempts=" + attempts.size()
-          + " failed attempts=" + failedAttempts() + " " + failed
+      return "photos acknowledged="
+          + acknowledged.size()
+          + " unacknowledged="
+          + unacknowledged.size()
+          + " retried="
+          + retriedPhotos()
+          + " attempts="
+          + attempts.size()
+          + " failed attempts="
+          + failedAttempts()
+          + " "
+          + failed
           + " most attempts for one photo="
           + acknowledged.stream().mapToInt(Acknowledged::attempts).max().orElse(0);
     }
@@ -125,7 +150,8 @@ final class RetryingUploader implements AutoCloseable {
   private final String runId = UUID.randomUUID().toString().substring(0, 8);
   private final ExecutorService threads;
   private final ConcurrentLinkedQueue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
-  private final ConcurrentLinkedQueue<Unacknowledged> unacknowledged = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Unacknowledged> unacknowledged =
+      new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
   private final AtomicInteger acknowledgedCount = new AtomicInteger();
   private volatile boolean stopping;
@@ -153,9 +179,13 @@ final class RetryingUploader implements AutoCloseable {
    * one address, far past the default per-address rate limit.
    */
   static ApiConfig apiConfig(StackEndpoints stack, int workerId) {
-    return StackConfigs.api(stack, Map.of(
-        "worker-id", Integer.toString(workerId),
-        "rate-limit-uploads-per-client-per-minute", "1000000"));
+    return StackConfigs.api(
+        stack,
+        Map.of(
+            "worker-id",
+            Integer.toString(workerId),
+            "rate-limit-uploads-per-client-per-minute",
+            "1000000"));
   }
 
   int acknowledgedCount() {
@@ -167,18 +197,30 @@ final class RetryingUploader implements AutoCloseable {
     return List.copyOf(acknowledged);
   }
 
-  /** Lets the clients upload for {@code duration}, then until {@code clients} more photos are acknowledged. */
+  /**
+   * Lets the clients upload for {@code duration}, then until {@code clients} more photos are
+   * acknowledged.
+   */
   void keepUploading(Duration duration) throws InterruptedException {
     Thread.sleep(duration.toMillis());
     awaitAcknowledged(acknowledgedCount() + clients, Duration.ofSeconds(120));
   }
 
-  /** Waits until at least {@code count} photos in all have been acknowledged; fails after {@code timeout}. */
+  /**
+   * Waits until at least {@code count} photos in all have been acknowledged; fails after {@code
+   * timeout}.
+   */
   void awaitAcknowledged(int count, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (acknowledgedCount() < count) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("only " + acknowledgedCount() + " of " + count + " uploads acknowledged within " + timeout);
+        throw new AssertionError(
+            "only "
+                + acknowledgedCount()
+                + " of "
+                + count
+                + " uploads acknowledged within "
+                + timeout);
       }
       Thread.sleep(50);
     }
@@ -191,11 +233,12 @@ final class RetryingUploader implements AutoCloseable {
   Outcome finish() throws InterruptedException {
     stopping = true;
     threads.shutdown();
-    if (!threads.awaitTermination(giveUpAfter.plus(ATTEMPT_TIMEOUT).plusSeconds(30).toMillis(), TimeUnit.MILLISECONDS)) {
+    if (!threads.awaitTermination(
+        giveUpAfter.plus(ATTEMPT_TIMEOUT).plusSeconds(30).toMillis(), TimeUnit.MILLISECONDS)) {
       throw new AssertionError("the upload clients did not finish");
     }
-    return new Outcome(new ArrayList<>(acknowledged), new ArrayList<>(unacknowledged),
-        new ArrayList<>(attempts));
+    return new Outcome(
+        new ArrayList<>(acknowledged), new ArrayList<>(unacknowledged), new ArrayList<>(attempts));
   }
 
   @Override
@@ -224,8 +267,11 @@ final class RetryingUploader implements AutoCloseable {
       long started = System.currentTimeMillis();
       HttpResponse<byte[]> response = null;
       try {
-        response = client.send(client.uploadRequest(token, photo, title, Map.of("Idempotency-Key", key))
-            .timeout(ATTEMPT_TIMEOUT));
+        response =
+            client.send(
+                client
+                    .uploadRequest(token, photo, title, Map.of("Idempotency-Key", key))
+                    .timeout(ATTEMPT_TIMEOUT));
         outcome = Integer.toString(response.statusCode());
       } catch (HttpTimeoutException e) {
         outcome = "timeout";
@@ -240,7 +286,8 @@ final class RetryingUploader implements AutoCloseable {
       long ended = System.currentTimeMillis();
       attempts.add(new Attempt(started, ended, outcome));
       if (response != null && response.statusCode() == 201) {
-        acknowledged.add(new Acknowledged(key, title, json(response).getString("id"), photo, attempt, ended));
+        acknowledged.add(
+            new Acknowledged(key, title, json(response).getString("id"), photo, attempt, ended));
         acknowledgedCount.incrementAndGet();
         return true;
       }
@@ -266,13 +313,21 @@ final class RetryingUploader implements AutoCloseable {
     return status >= 500 || status == 409 || status == 429;
   }
 
-  /** Every photo of {@code username}, paging through {@code GET /v1/users/{u}/photos?limit=100} by {@code next_cursor}. */
+  /**
+   * Every photo of {@code username}, paging through {@code GET /v1/users/{u}/photos?limit=100} by
+   * {@code next_cursor}.
+   */
   static List<JsonObject> listAll(ApiClient client, String username) throws Exception {
     List<JsonObject> photos = new ArrayList<>();
     String cursor = null;
     do {
-      String path = "/v1/users/" + username + "/photos?limit=100"
-          + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+      String path =
+          "/v1/users/"
+              + username
+              + "/photos?limit=100"
+              + (cursor == null
+                  ? ""
+                  : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
       HttpResponse<byte[]> page = client.get(path);
       assertThat(page.statusCode()).as(path + ": " + text(page)).isEqualTo(200);
       JsonObject body = json(page);
@@ -284,9 +339,9 @@ final class RetryingUploader implements AutoCloseable {
   }
 
   /**
-   * The promise of every 201: {@code username}'s listing holds each acknowledged photo exactly
-   * once and nothing else (no second photo for a retried key), each under its own title, and
-   * each downloads byte-identical.
+   * The promise of every 201: {@code username}'s listing holds each acknowledged photo exactly once
+   * and nothing else (no second photo for a retried key), each under its own title, and each
+   * downloads byte-identical.
    */
   static void assertEachAcknowledgedPhotoListedOnceAndIntact(
       ApiClient client, String username, Collection<Acknowledged> acknowledged) throws Exception {
@@ -296,19 +351,30 @@ final class RetryingUploader implements AutoCloseable {
       assertThat(sameId).as("two keys acknowledged as one photo %s", photo.photoId()).isNull();
     }
     List<JsonObject> listed = listAll(client, username);
-    Map<String, Long> timesListed = listed.stream()
-        .collect(Collectors.groupingBy(photo -> photo.getString("id"), Collectors.counting()));
-    List<String> unacknowledgedButListed = listed.stream()
-        .filter(photo -> !byId.containsKey(photo.getString("id")))
-        .map(photo -> photo.getString("id") + " \"" + photo.getString("title") + "\"")
-        .toList();
-    assertThat(unacknowledgedButListed).as("listed photos no 201 named (a second photo for a retried key?)").isEmpty();
-    assertThat(timesListed.values()).as("photos listed more than once").allMatch(count -> count == 1);
-    assertThat(timesListed.keySet()).as("acknowledged photos missing from the listing").containsAll(byId.keySet());
+    Map<String, Long> timesListed =
+        listed.stream()
+            .collect(Collectors.groupingBy(photo -> photo.getString("id"), Collectors.counting()));
+    List<String> unacknowledgedButListed =
+        listed.stream()
+            .filter(photo -> !byId.containsKey(photo.getString("id")))
+            .map(photo -> photo.getString("id") + " \"" + photo.getString("title") + "\"")
+            .toList();
+    assertThat(unacknowledgedButListed)
+        .as("listed photos no 201 named (a second photo for a retried key?)")
+        .isEmpty();
+    assertThat(timesListed.values())
+        .as("photos listed more than once")
+        .allMatch(count -> count == 1);
+    assertThat(timesListed.keySet())
+        .as("acknowledged photos missing from the listing")
+        .containsAll(byId.keySet());
     assertThat(listed).hasSameSizeAs(acknowledged);
 
-    Map<String, String> titles = listed.stream()
-        .collect(Collectors.toMap(photo -> photo.getString("id"), photo -> photo.getString("title")));
+    Map<String, String> titles =
+        listed.stream()
+            .collect(
+                Collectors.toMap(
+                    photo -> photo.getString("id"), photo -> photo.getString("title")));
     for (Acknowledged photo : acknowledged) {
       assertThat(titles.get(photo.photoId())).as(photo.key()).isEqualTo(photo.title());
       HttpResponse<byte[]> content = client.get("/v1/photos/" + photo.photoId() + "/content");
@@ -317,26 +383,38 @@ final class RetryingUploader implements AutoCloseable {
     }
   }
 
-  /** Every block of each acknowledged photo's file is on {@code replicas} distinct DataNodes (host:port). */
-  static void assertFullyReplicated(HdfsBlobStore blobs, Collection<Acknowledged> acknowledged, int replicas)
-      throws Exception {
+  /**
+   * Every block of each acknowledged photo's file is on {@code replicas} distinct DataNodes
+   * (host:port).
+   */
+  static void assertFullyReplicated(
+      HdfsBlobStore blobs, Collection<Acknowledged> acknowledged, int replicas) throws Exception {
     for (Acknowledged photo : acknowledged) {
       String path = PhotoPaths.incoming(PublicIds.decode(photo.photoId()).orElseThrow(), "jpg");
       BlockLocation[] blocks = blobs.blockLocations(path).await(30, TimeUnit.SECONDS);
       assertThat(blocks).as(path).isNotEmpty();
       for (BlockLocation block : blocks) {
-        assertThat(Arrays.stream(block.getNames()).distinct().count()).as(path + " replicas").isEqualTo(replicas);
+        assertThat(Arrays.stream(block.getNames()).distinct().count())
+            .as(path + " replicas")
+            .isEqualTo(replicas);
       }
     }
   }
 
-  /** Sending each acknowledged photo again with its key is answered 201, replayed, naming the same photo. */
-  static void assertReplaysNameTheSamePhoto(ApiClient client, String token, Collection<Acknowledged> acknowledged)
-      throws Exception {
+  /**
+   * Sending each acknowledged photo again with its key is answered 201, replayed, naming the same
+   * photo.
+   */
+  static void assertReplaysNameTheSamePhoto(
+      ApiClient client, String token, Collection<Acknowledged> acknowledged) throws Exception {
     for (Acknowledged photo : acknowledged) {
-      HttpResponse<byte[]> replay = client.upload(token, photo.bytes(), photo.title(), Map.of("Idempotency-Key", photo.key()));
+      HttpResponse<byte[]> replay =
+          client.upload(
+              token, photo.bytes(), photo.title(), Map.of("Idempotency-Key", photo.key()));
       assertThat(replay.statusCode()).as(photo.key() + ": " + text(replay)).isEqualTo(201);
-      assertThat(replay.headers().firstValue("Idempotent-Replayed")).as(photo.key()).contains("true");
+      assertThat(replay.headers().firstValue("Idempotent-Replayed"))
+          .as(photo.key())
+          .contains("true");
       assertThat(json(replay).getString("id")).as(photo.key()).isEqualTo(photo.photoId());
     }
   }

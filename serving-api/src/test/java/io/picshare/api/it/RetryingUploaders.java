@@ -18,10 +18,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Clients that keep uploading distinct photos at once, each photo under its own
- * {@code Idempotency-Key}. An upload whose request breaks (connection lost, or a 5xx) is retried
- * with the same key and bytes against the fallback API, as a client behind a load balancer
- * would; without a fallback the uploader stops there. Every attempt is recorded.
+ * Clients that keep uploading distinct photos at once, each photo under its own {@code
+ * Idempotency-Key}. An upload whose request breaks (connection lost, or a 5xx) is retried with the
+ * same key and bytes against the fallback API, as a client behind a load balancer would; without a
+ * fallback the uploader stops there. Every attempt is recorded.
  */
 final class RetryingUploaders implements AutoCloseable {
   /** One request: where it went, when, and what came back ({@code status} -1: no response). */
@@ -49,7 +49,12 @@ final class RetryingUploaders implements AutoCloseable {
   private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
   private final List<String> problems = new CopyOnWriteArrayList<>();
 
-  private RetryingUploaders(ApiClient primary, Optional<ApiClient> fallback, String token, int photoWidth, int photoHeight,
+  private RetryingUploaders(
+      ApiClient primary,
+      Optional<ApiClient> fallback,
+      String token,
+      int photoWidth,
+      int photoHeight,
       int count) {
     this.primary = primary;
     this.fallback = fallback;
@@ -59,10 +64,19 @@ final class RetryingUploaders implements AutoCloseable {
     this.threads = Executors.newFixedThreadPool(count);
   }
 
-  /** Starts {@code count} uploaders of {@code photoWidth} × {@code photoHeight} JPEGs as the user of {@code token}. */
-  static RetryingUploaders start(int count, ApiClient primary, Optional<ApiClient> fallback, String token,
-      int photoWidth, int photoHeight) {
-    RetryingUploaders uploaders = new RetryingUploaders(primary, fallback, token, photoWidth, photoHeight, count);
+  /**
+   * Starts {@code count} uploaders of {@code photoWidth} × {@code photoHeight} JPEGs as the user of
+   * {@code token}.
+   */
+  static RetryingUploaders start(
+      int count,
+      ApiClient primary,
+      Optional<ApiClient> fallback,
+      String token,
+      int photoWidth,
+      int photoHeight) {
+    RetryingUploaders uploaders =
+        new RetryingUploaders(primary, fallback, token, photoWidth, photoHeight, count);
     for (int i = 0; i < count; i++) {
       uploaders.threads.execute(uploaders::uploadUntilStopped);
     }
@@ -82,7 +96,9 @@ final class RetryingUploaders implements AutoCloseable {
     }
   }
 
-  /** Uploads until acknowledged; returns the API to use next, or empty if this uploader must stop. */
+  /**
+   * Uploads until acknowledged; returns the API to use next, or empty if this uploader must stop.
+   */
   private Optional<ApiClient> upload(ApiClient target, String key, byte[] photo) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS_PER_UPLOAD; attempt++) {
       long started = System.nanoTime();
@@ -100,7 +116,9 @@ final class RetryingUploaders implements AutoCloseable {
         problems.add(key + ": " + e);
         return Optional.empty();
       }
-      attempts.add(new Attempt(key, target == primary ? "primary" : "fallback", started, System.nanoTime(), status));
+      attempts.add(
+          new Attempt(
+              key, target == primary ? "primary" : "fallback", started, System.nanoTime(), status));
       if (status == 201) {
         acknowledged.put(key, new Acknowledged(key, json(response).getString("id"), photo));
         return Optional.of(target);
@@ -138,7 +156,10 @@ final class RetryingUploaders implements AutoCloseable {
     }
   }
 
-  /** Lets every uploader finish the upload it is doing (retries included), then stop; true if all did within {@code timeout}. */
+  /**
+   * Lets every uploader finish the upload it is doing (retries included), then stop; true if all
+   * did within {@code timeout}.
+   */
   boolean stop(Duration timeout) throws InterruptedException {
     stopping.set(true);
     threads.shutdown();

@@ -22,15 +22,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The schema manager against the real HBase the local stack created the tables in. The cases
- * (and messages) are those that hbase-schema's SchemaManagerContractTest checks on its in-memory
- * Admin, so the fake is held to what the real cluster does.
+ * The schema manager against the real HBase the local stack created the tables in. The cases (and
+ * messages) are those that hbase-schema's SchemaManagerContractTest checks on its in-memory Admin,
+ * so the fake is held to what the real cluster does.
  */
 @ExtendWith(LocalStackExtension.class)
 class SchemaIT {
   @Test
   void liveSchemaMatchesTheCodeAndCreateIsIdempotent(StackEndpoints stack) throws Exception {
-    try (Connection connection = connect(stack); Admin admin = connection.getAdmin()) {
+    try (Connection connection = connect(stack);
+        Admin admin = connection.getAdmin()) {
       SchemaManager schema = new SchemaManager(admin);
 
       assertThat(schema.verify()).isEmpty();
@@ -39,18 +40,21 @@ class SchemaIT {
 
       for (PicShareTable table : PicShareTables.all()) {
         assertThat(admin.tableExists(table.name())).as(table.name().toString()).isTrue();
-        assertThat(admin.getRegions(table.name())).as(table.name() + " is pre-split")
+        assertThat(admin.getRegions(table.name()))
+            .as(table.name() + " is pre-split")
             .hasSize(table.splitKeys().length + 1);
       }
       assertThat(admin.getRegions(PhotosTable.NAME)).hasSize(16);
-      assertThat(schema.describe()).startsWith("namespace picshare\n")
+      assertThat(schema.describe())
+          .startsWith("namespace picshare\n")
           .contains("picshare:users: enabled, 16 regions (created with 16)");
     }
   }
 
   @Test
   void aMissingTableIsReportedAndRecreated(StackEndpoints stack) throws Exception {
-    try (Connection connection = connect(stack); Admin admin = connection.getAdmin()) {
+    try (Connection connection = connect(stack);
+        Admin admin = connection.getAdmin()) {
       SchemaManager schema = new SchemaManager(admin);
       admin.disableTable(IdempotencyTable.NAME);
       admin.deleteTable(IdempotencyTable.NAME);
@@ -58,23 +62,31 @@ class SchemaIT {
       assertThat(schema.verify()).containsExactly("missing table picshare:idempotency");
       List<String> actions = schema.create();
 
-      assertThat(actions).contains("created table picshare:idempotency with 16 regions")
-          .filteredOn(action -> action.startsWith("created")).hasSize(1);
+      assertThat(actions)
+          .contains("created table picshare:idempotency with 16 regions")
+          .filteredOn(action -> action.startsWith("created"))
+          .hasSize(1);
       assertThat(schema.verify()).isEmpty();
     }
   }
 
   @Test
   void aChangedTableIsReportedButLeftAlone(StackEndpoints stack) throws Exception {
-    try (Connection connection = connect(stack); Admin admin = connection.getAdmin()) {
+    try (Connection connection = connect(stack);
+        Admin admin = connection.getAdmin()) {
       SchemaManager schema = new SchemaManager(admin);
       TableDescriptor original = admin.getDescriptor(IdempotencyTable.NAME);
-      admin.modifyTable(TableDescriptorBuilder.newBuilder(original)
-          .modifyColumnFamily(ColumnFamilyDescriptorBuilder.newBuilder(IdempotencyTable.ENTRY).setTimeToLive(60).build())
-          .build());
+      admin.modifyTable(
+          TableDescriptorBuilder.newBuilder(original)
+              .modifyColumnFamily(
+                  ColumnFamilyDescriptorBuilder.newBuilder(IdempotencyTable.ENTRY)
+                      .setTimeToLive(60)
+                      .build())
+              .build());
       try {
         assertThat(schema.create()).contains("table picshare:idempotency exists, left unchanged");
-        assertThat(schema.verify()).containsExactly("picshare:idempotency: family i has TTL=60 s, expected 86400 s");
+        assertThat(schema.verify())
+            .containsExactly("picshare:idempotency: family i has TTL=60 s, expected 86400 s");
       } finally {
         admin.modifyTable(original);
       }

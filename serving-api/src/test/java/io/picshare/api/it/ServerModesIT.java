@@ -46,18 +46,24 @@ import org.junit.jupiter.api.io.TempDir;
 class ServerModesIT {
   @Test
   void readServerRefusesWritesAndWriteServerRefusesReads(StackEndpoints stack) throws Exception {
-    try (PicShareApi writer = PicShareApi.start(StackConfigs.api(stack, Map.of("role", "write"))).await(60, TimeUnit.SECONDS);
-        PicShareApi reader = PicShareApi.start(StackConfigs.api(stack, Map.of("role", "read"))).await(60, TimeUnit.SECONDS)) {
+    try (PicShareApi writer =
+            PicShareApi.start(StackConfigs.api(stack, Map.of("role", "write")))
+                .await(60, TimeUnit.SECONDS);
+        PicShareApi reader =
+            PicShareApi.start(StackConfigs.api(stack, Map.of("role", "read")))
+                .await(60, TimeUnit.SECONDS)) {
       ApiClient write = new ApiClient(writer.port());
       ApiClient read = new ApiClient(reader.port());
       String token = write.newUserToken("rw");
 
-      HttpResponse<byte[]> refused = read.upload(token, TestPhotos.jpeg(50, 50, 9), "to the wrong server");
+      HttpResponse<byte[]> refused =
+          read.upload(token, TestPhotos.jpeg(50, 50, 9), "to the wrong server");
       assertThat(refused.statusCode()).isEqualTo(405);
       assertThat(json(refused).getString("code")).isEqualTo("method-not-allowed");
       assertThat(json(refused).getString("detail")).contains("read role");
 
-      HttpResponse<byte[]> uploaded = write.upload(token, TestPhotos.jpeg(50, 50, 9), "to the right server");
+      HttpResponse<byte[]> uploaded =
+          write.upload(token, TestPhotos.jpeg(50, 50, 9), "to the right server");
       assertThat(uploaded.statusCode()).as(text(uploaded)).isEqualTo(201);
       String id = json(uploaded).getString("id");
       assertThat(read.get("/v1/photos/" + id + "/content").statusCode()).isEqualTo(200);
@@ -69,14 +75,17 @@ class ServerModesIT {
 
   @Test
   void tooManyLogInsAreRefusedWithRetryAfter(StackEndpoints stack) throws Exception {
-    try (PicShareApi api = PicShareApi.start(StackConfigs.api(stack, Map.of("rate-limit-logins-per-minute", "2")))
-        .await(60, TimeUnit.SECONDS)) {
+    try (PicShareApi api =
+        PicShareApi.start(StackConfigs.api(stack, Map.of("rate-limit-logins-per-minute", "2")))
+            .await(60, TimeUnit.SECONDS)) {
       ApiClient client = new ApiClient(api.port());
       String username = "rl_" + UUID.randomUUID().toString().substring(0, 8);
-      assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode()).isEqualTo(201);
+      assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode())
+          .isEqualTo(201);
 
       HttpResponse<byte[]> first = client.postJson("/v1/sessions", ApiClient.credentials(username));
-      HttpResponse<byte[]> second = client.postJson("/v1/sessions", ApiClient.credentials(username));
+      HttpResponse<byte[]> second =
+          client.postJson("/v1/sessions", ApiClient.credentials(username));
       HttpResponse<byte[]> third = client.postJson("/v1/sessions", ApiClient.credentials(username));
 
       assertThat(first.statusCode()).isEqualTo(201);
@@ -86,14 +95,17 @@ class ServerModesIT {
       assertThat(third.statusCode()).isEqualTo(429);
       assertThat(json(third).getString("code")).isEqualTo("rate-limited");
       assertThat(third.headers().firstValue("RateLimit-Remaining")).hasValue("0");
-      assertThat(Long.parseLong(third.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+      assertThat(Long.parseLong(third.headers().firstValue("Retry-After").orElseThrow()))
+          .isBetween(1L, 60L);
     }
   }
 
   @Test
-  void aSpoofedForwardedForFromAnUntrustedPeerDoesNotEscapeThePerClientLimit(StackEndpoints stack) throws Exception {
-    try (PicShareApi api = PicShareApi.start(StackConfigs.api(stack, Map.of("rate-limit-logins-per-minute", "2")))
-        .await(60, TimeUnit.SECONDS)) {
+  void aSpoofedForwardedForFromAnUntrustedPeerDoesNotEscapeThePerClientLimit(StackEndpoints stack)
+      throws Exception {
+    try (PicShareApi api =
+        PicShareApi.start(StackConfigs.api(stack, Map.of("rate-limit-logins-per-minute", "2")))
+            .await(60, TimeUnit.SECONDS)) {
       ApiClient client = new ApiClient(api.port());
       String username = signUp(client, "xff");
 
@@ -107,57 +119,96 @@ class ServerModesIT {
   }
 
   @Test
-  void behindATrustedProxyEachForwardedClientHasItsOwnLimitAndIpv6CountsPerSlash64(StackEndpoints stack) throws Exception {
-    try (PicShareApi api = PicShareApi.start(StackConfigs.api(stack, Map.of(
-        "rate-limit-logins-per-minute", "2", "trusted-proxies", "127.0.0.0/8, ::1"))).await(60, TimeUnit.SECONDS)) {
+  void behindATrustedProxyEachForwardedClientHasItsOwnLimitAndIpv6CountsPerSlash64(
+      StackEndpoints stack) throws Exception {
+    try (PicShareApi api =
+        PicShareApi.start(
+                StackConfigs.api(
+                    stack,
+                    Map.of(
+                        "rate-limit-logins-per-minute",
+                        "2",
+                        "trusted-proxies",
+                        "127.0.0.0/8, ::1")))
+            .await(60, TimeUnit.SECONDS)) {
       ApiClient client = new ApiClient(api.port());
       String username = signUp(client, "proxied");
 
       // what the client wrote (left) is ignored; the proxy's entry (rightmost) counts
-      assertThat(logIn(client, username, "X-Forwarded-For", "1.1.1.1, 203.0.113.10").statusCode()).isEqualTo(201);
-      assertThat(logIn(client, username, "X-Forwarded-For", "2.2.2.2, 203.0.113.10").statusCode()).isEqualTo(201);
-      assertThat(logIn(client, username, "X-Forwarded-For", "3.3.3.3, 203.0.113.10").statusCode()).isEqualTo(429);
-      assertThat(logIn(client, username, "X-Forwarded-For", "203.0.113.11").statusCode()).isEqualTo(201);
+      assertThat(logIn(client, username, "X-Forwarded-For", "1.1.1.1, 203.0.113.10").statusCode())
+          .isEqualTo(201);
+      assertThat(logIn(client, username, "X-Forwarded-For", "2.2.2.2, 203.0.113.10").statusCode())
+          .isEqualTo(201);
+      assertThat(logIn(client, username, "X-Forwarded-For", "3.3.3.3, 203.0.113.10").statusCode())
+          .isEqualTo(429);
+      assertThat(logIn(client, username, "X-Forwarded-For", "203.0.113.11").statusCode())
+          .isEqualTo(201);
 
-      assertThat(logIn(client, username, "X-Forwarded-For", "2001:db8:1:2::1").statusCode()).isEqualTo(201);
-      assertThat(logIn(client, username, "X-Forwarded-For", "2001:db8:1:2::2").statusCode()).isEqualTo(201);
+      assertThat(logIn(client, username, "X-Forwarded-For", "2001:db8:1:2::1").statusCode())
+          .isEqualTo(201);
+      assertThat(logIn(client, username, "X-Forwarded-For", "2001:db8:1:2::2").statusCode())
+          .isEqualTo(201);
       assertThat(logIn(client, username, "X-Forwarded-For", "2001:db8:1:2:ffff::3").statusCode())
-          .as("same /64").isEqualTo(429);
+          .as("same /64")
+          .isEqualTo(429);
       assertThat(logIn(client, username, "X-Forwarded-For", "2001:db8:1:3::1").statusCode())
-          .as("next /64").isEqualTo(201);
+          .as("next /64")
+          .isEqualTo(201);
     }
   }
 
   @Test
   void logInsAreAlsoLimitedPerAccountWhateverTheClient(StackEndpoints stack) throws Exception {
-    try (PicShareApi api = PicShareApi.start(StackConfigs.api(stack, Map.of(
-        "rate-limit-logins-per-account-per-minute", "2", "trusted-proxies", "127.0.0.0/8, ::1")))
-        .await(60, TimeUnit.SECONDS)) {
+    try (PicShareApi api =
+        PicShareApi.start(
+                StackConfigs.api(
+                    stack,
+                    Map.of(
+                        "rate-limit-logins-per-account-per-minute",
+                        "2",
+                        "trusted-proxies",
+                        "127.0.0.0/8, ::1")))
+            .await(60, TimeUnit.SECONDS)) {
       ApiClient client = new ApiClient(api.port());
       String username = signUp(client, "acct");
       String other = signUp(client, "acct");
 
       HttpResponse<byte[]> first = logIn(client, username, "X-Forwarded-For", "203.0.113.21");
-      HttpResponse<byte[]> second = logIn(client, username.toUpperCase(java.util.Locale.ROOT), "X-Forwarded-For", "203.0.113.22");
+      HttpResponse<byte[]> second =
+          logIn(
+              client,
+              username.toUpperCase(java.util.Locale.ROOT),
+              "X-Forwarded-For",
+              "203.0.113.22");
       HttpResponse<byte[]> third = logIn(client, username, "X-Forwarded-For", "203.0.113.23");
 
-      assertThat(first.headers().firstValue("RateLimit-Limit")).as("the nearer limit is shown").hasValue("2");
+      assertThat(first.headers().firstValue("RateLimit-Limit"))
+          .as("the nearer limit is shown")
+          .hasValue("2");
       assertThat(third.statusCode()).as(text(third)).isEqualTo(429);
       assertThat(json(third).getString("detail")).contains("this account");
-      assertThat(second.statusCode()).as("a differently cased name is the same account").isNotEqualTo(429);
-      assertThat(logIn(client, other, "X-Forwarded-For", "203.0.113.23").statusCode()).isEqualTo(201);
+      assertThat(second.statusCode())
+          .as("a differently cased name is the same account")
+          .isNotEqualTo(429);
+      assertThat(logIn(client, other, "X-Forwarded-For", "203.0.113.23").statusCode())
+          .isEqualTo(201);
     }
   }
 
   private static String signUp(ApiClient client, String prefix) throws Exception {
     String username = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
-    assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode()).isEqualTo(201);
+    assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode())
+        .isEqualTo(201);
     return username;
   }
 
-  private static HttpResponse<byte[]> logIn(ApiClient client, String username, String... headers) throws Exception {
-    HttpRequest.Builder request = client.request("/v1/sessions").header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(ApiClient.credentials(username)));
+  private static HttpResponse<byte[]> logIn(ApiClient client, String username, String... headers)
+      throws Exception {
+    HttpRequest.Builder request =
+        client
+            .request("/v1/sessions")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(ApiClient.credentials(username)));
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
@@ -165,7 +216,8 @@ class ServerModesIT {
   }
 
   @Test
-  void servesHttpsGivenAPemKeyAndCertificate(StackEndpoints stack, @TempDir Path dir) throws Exception {
+  void servesHttpsGivenAPemKeyAndCertificate(StackEndpoints stack, @TempDir Path dir)
+      throws Exception {
     KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
     X509Certificate certificate = selfSigned(keys);
     Path cert = dir.resolve("cert.pem");
@@ -173,20 +225,27 @@ class ServerModesIT {
     Files.writeString(cert, pem(certificate));
     Files.writeString(key, pem(keys.getPrivate()));
 
-    try (PicShareApi api = PicShareApi.start(StackConfigs.api(stack,
-        Map.of("tls-cert-file", cert.toString(), "tls-key-file", key.toString()))).await(60, TimeUnit.SECONDS)) {
+    try (PicShareApi api =
+        PicShareApi.start(
+                StackConfigs.api(
+                    stack,
+                    Map.of("tls-cert-file", cert.toString(), "tls-key-file", key.toString())))
+            .await(60, TimeUnit.SECONDS)) {
       KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
       trust.load(null, null);
       trust.setCertificateEntry("picshare", certificate);
-      TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory trustManagers =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       trustManagers.init(trust);
       SSLContext tls = SSLContext.getInstance("TLS");
       tls.init(null, trustManagers.getTrustManagers(), null);
       HttpClient https = HttpClient.newBuilder().sslContext(tls).build();
 
-      HttpResponse<String> response = https.send(
-          HttpRequest.newBuilder(URI.create("https://localhost:" + api.port() + "/health/live")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          https.send(
+              HttpRequest.newBuilder(URI.create("https://localhost:" + api.port() + "/health/live"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
 
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.uri().getScheme()).isEqualTo("https");
@@ -196,12 +255,21 @@ class ServerModesIT {
   private static X509Certificate selfSigned(KeyPair keys) throws Exception {
     X500Name name = new X500Name("CN=localhost");
     Instant now = Instant.now();
-    JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-        Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(1))), name, keys.getPublic());
-    builder.addExtension(Extension.subjectAlternativeName, false,
+    JcaX509v3CertificateBuilder builder =
+        new JcaX509v3CertificateBuilder(
+            name,
+            BigInteger.valueOf(now.toEpochMilli()),
+            Date.from(now.minus(Duration.ofDays(1))),
+            Date.from(now.plus(Duration.ofDays(1))),
+            name,
+            keys.getPublic());
+    builder.addExtension(
+        Extension.subjectAlternativeName,
+        false,
         new GeneralNames(new GeneralName(GeneralName.dNSName, "localhost")));
-    return new JcaX509CertificateConverter().getCertificate(
-        builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
+    return new JcaX509CertificateConverter()
+        .getCertificate(
+            builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
   }
 
   private static String pem(Object object) throws Exception {

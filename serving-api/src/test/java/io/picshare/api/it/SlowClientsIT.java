@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Clients that are slow, idle or greedy cannot hold the server: slow heads and idle connections
- * are closed, slow bodies and slow answers time out, refused bodies are not read to their end,
- * and uploads beyond the bytes in flight wait their turn. Short limits make it quick to see.
+ * Clients that are slow, idle or greedy cannot hold the server: slow heads and idle connections are
+ * closed, slow bodies and slow answers time out, refused bodies are not read to their end, and
+ * uploads beyond the bytes in flight wait their turn. Short limits make it quick to see.
  */
 @ExtendWith(LocalStackExtension.class)
 class SlowClientsIT {
@@ -42,15 +42,20 @@ class SlowClientsIT {
 
   @BeforeAll
   static void start(StackEndpoints stack) throws Exception {
-    api = PicShareApi.start(StackConfigs.api(stack, Map.of(
-        "max-connections", Integer.toString(MAX_CONNECTIONS),
-        "header-timeout-seconds", "1",
-        "body-timeout-seconds", "5",
-        "request-timeout-seconds", "1",
-        "upload-timeout-seconds", "3",
-        "idle-timeout-seconds", "10",
-        "max-upload-bytes", Integer.toString(MAX_UPLOAD_BYTES),
-        "max-upload-bytes-in-flight", Integer.toString(UPLOAD_BYTES_IN_FLIGHT)))).await(60, TimeUnit.SECONDS);
+    api =
+        PicShareApi.start(
+                StackConfigs.api(
+                    stack,
+                    Map.of(
+                        "max-connections", Integer.toString(MAX_CONNECTIONS),
+                        "header-timeout-seconds", "1",
+                        "body-timeout-seconds", "5",
+                        "request-timeout-seconds", "1",
+                        "upload-timeout-seconds", "3",
+                        "idle-timeout-seconds", "10",
+                        "max-upload-bytes", Integer.toString(MAX_UPLOAD_BYTES),
+                        "max-upload-bytes-in-flight", Integer.toString(UPLOAD_BYTES_IN_FLIGHT))))
+            .await(60, TimeUnit.SECONDS);
     // signs up with the default (longer) deadline; tokens are valid on every instance
     helper = PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS);
     token = new ApiClient(helper.port()).newUserToken("slow");
@@ -69,7 +74,9 @@ class SlowClientsIT {
       long started = System.nanoTime();
       boolean closed = false;
       while (!closed && System.nanoTime() - started < TimeUnit.SECONDS.toNanos(6)) {
-        closed = !slowloris.accepts("X".getBytes(StandardCharsets.US_ASCII)) || slowloris.closedByServerWithin(Duration.ofMillis(200));
+        closed =
+            !slowloris.accepts("X".getBytes(StandardCharsets.US_ASCII))
+                || slowloris.closedByServerWithin(Duration.ofMillis(200));
       }
       double seconds = (System.nanoTime() - started) / 1e9;
 
@@ -86,7 +93,9 @@ class SlowClientsIT {
         idle.add(new RawHttp(api.port()));
       }
       Thread.sleep(200);
-      assertThatThrownBy(() -> freshGet("/health/live")).as("every slot is held").isInstanceOf(IOException.class);
+      assertThatThrownBy(() -> freshGet("/health/live"))
+          .as("every slot is held")
+          .isInstanceOf(IOException.class);
 
       for (RawHttp connection : idle) {
         assertThat(connection.closedByServerWithin(Duration.ofSeconds(3))).isTrue();
@@ -104,7 +113,15 @@ class SlowClientsIT {
   void aRequestNotAnsweredInTimeIs503WithRetryAfter() throws Exception {
     try (RawHttp client = new RawHttp(api.port())) {
       // the body never completes: the 1 s deadline comes before the 5 s body timeout
-      client.send(RawHttp.head("POST", "/v1/sessions", "Content-Type", "application/json", "Content-Length", "50"))
+      client
+          .send(
+              RawHttp.head(
+                  "POST",
+                  "/v1/sessions",
+                  "Content-Type",
+                  "application/json",
+                  "Content-Length",
+                  "50"))
           .send("{\"use");
       long started = System.nanoTime();
 
@@ -149,15 +166,23 @@ class SlowClientsIT {
     int declared = 1_000_000;
     try (RawHttp client = new RawHttp(api.port())) {
       // no token: refused with 401 before the body is read; the body keeps coming
-      client.send(RawHttp.head("POST", "/v1/photos", "Content-Type", "multipart/form-data; boundary=x",
-          "Content-Length", Integer.toString(declared)));
+      client.send(
+          RawHttp.head(
+              "POST",
+              "/v1/photos",
+              "Content-Type",
+              "multipart/form-data; boundary=x",
+              "Content-Length",
+              Integer.toString(declared)));
       client.sendSlowly(new byte[declared], 100, Duration.ofMillis(20));
 
       HttpResponse<byte[]> response = client.readResponse();
 
       assertThat(response.statusCode()).isEqualTo(401);
       assertThat(response.headers().firstValue("Connection")).hasValue("close");
-      assertThat(client.closedByServerWithin(Duration.ofSeconds(3))).as("closed, not drained for 2 s").isTrue();
+      assertThat(client.closedByServerWithin(Duration.ofSeconds(3)))
+          .as("closed, not drained for 2 s")
+          .isTrue();
     }
   }
 
@@ -185,8 +210,16 @@ class SlowClientsIT {
   @Test
   void anUploadThatAsksToContinueIsRefusedBeforeItSendsItsBody() throws Exception {
     try (RawHttp client = new RawHttp(api.port())) {
-      client.send(RawHttp.head("POST", "/v1/photos", "Content-Type", "multipart/form-data; boundary=" + BOUNDARY,
-          "Content-Length", "500000", "Expect", "100-continue"));
+      client.send(
+          RawHttp.head(
+              "POST",
+              "/v1/photos",
+              "Content-Type",
+              "multipart/form-data; boundary=" + BOUNDARY,
+              "Content-Length",
+              "500000",
+              "Expect",
+              "100-continue"));
       assertThat(client.readResponse().statusCode()).as("no token").isEqualTo(401);
     }
     byte[] upload = multipart(TestPhotos.jpeg(200, 150, 4), "asked first");
@@ -202,8 +235,15 @@ class SlowClientsIT {
   }
 
   private static String uploadHead(int contentLength, String... moreHeaders) {
-    List<String> headers = new ArrayList<>(List.of("Authorization", "Bearer " + token,
-        "Content-Type", "multipart/form-data; boundary=" + BOUNDARY, "Content-Length", Integer.toString(contentLength)));
+    List<String> headers =
+        new ArrayList<>(
+            List.of(
+                "Authorization",
+                "Bearer " + token,
+                "Content-Type",
+                "multipart/form-data; boundary=" + BOUNDARY,
+                "Content-Length",
+                Integer.toString(contentLength)));
     headers.addAll(List.of(moreHeaders));
     return RawHttp.head("POST", "/v1/photos", headers.toArray(String[]::new));
   }
@@ -212,9 +252,17 @@ class SlowClientsIT {
 
   private static byte[] multipart(byte[] file, String title) {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n" + title + "\r\n"
-        + "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.jpg\"\r\n"
-        + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(
+        ("--"
+                + BOUNDARY
+                + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n"
+                + title
+                + "\r\n"
+                + "--"
+                + BOUNDARY
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
     body.writeBytes(file);
     body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
     return body.toByteArray();
@@ -222,8 +270,15 @@ class SlowClientsIT {
 
   /** A GET on a new connection, so no pooled connection hides what the server does. */
   private static HttpResponse<byte[]> freshGet(String path) throws Exception {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
-        .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
+            .timeout(Duration.ofSeconds(3))
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
   }
 }

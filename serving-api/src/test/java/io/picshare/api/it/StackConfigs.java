@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** API configuration pointing at a running local stack, on a free HTTP port and a free admin port. */
+/**
+ * API configuration pointing at a running local stack, on a free HTTP port and a free admin port.
+ */
 final class StackConfigs {
   static final Path TOKEN_SECRET = Path.of("target", "it-token.secret");
 
@@ -19,18 +21,20 @@ final class StackConfigs {
 
   /** Generous rate limits (tests sign up many users from one address), plus {@code overrides}. */
   static ApiConfig api(StackEndpoints stack, Map<String, String> overrides) {
-    Map<String, String> values = new HashMap<>(Map.ofEntries(
-        Map.entry("http-host", "127.0.0.1"),
-        Map.entry("http-port", "0"),
-        Map.entry("hdfs-uri", stack.hdfs().toString()),
-        Map.entry("zookeeper-quorum", stack.zookeeperQuorum()),
-        Map.entry("kafka-bootstrap", stack.kafkaBootstrap()),
-        Map.entry("solr-url", stack.solr().toString()),
-        Map.entry("token-secret-file", TOKEN_SECRET.toString()),
-        Map.entry("rate-limit-signups-per-hour", "100000"),
-        Map.entry("rate-limit-logins-per-minute", "100000"),
-        Map.entry("rate-limit-logins-per-account-per-minute", "100000"),
-        Map.entry("rate-limit-uploads-per-minute", "100000")));
+    Map<String, String> values =
+        new HashMap<>(
+            Map.ofEntries(
+                Map.entry("http-host", "127.0.0.1"),
+                Map.entry("http-port", "0"),
+                Map.entry("hdfs-uri", stack.hdfs().toString()),
+                Map.entry("zookeeper-quorum", stack.zookeeperQuorum()),
+                Map.entry("kafka-bootstrap", stack.kafkaBootstrap()),
+                Map.entry("solr-url", stack.solr().toString()),
+                Map.entry("token-secret-file", TOKEN_SECRET.toString()),
+                Map.entry("rate-limit-signups-per-hour", "100000"),
+                Map.entry("rate-limit-logins-per-minute", "100000"),
+                Map.entry("rate-limit-logins-per-account-per-minute", "100000"),
+                Map.entry("rate-limit-uploads-per-minute", "100000")));
     values.putAll(overrides);
     return ApiConfig.from(new ConfigValues(values));
   }

@@ -31,7 +31,9 @@ final class TestPhotos {
     return encode(image, "jpg");
   }
 
-  /** A PNG of random pixels: it does not compress, so it is about {@code 3 × width × height} bytes. */
+  /**
+   * A PNG of random pixels: it does not compress, so it is about {@code 3 × width × height} bytes.
+   */
   static byte[] noisePng(int width, int height, long seed) {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Random random = new Random(seed);
@@ -51,8 +53,15 @@ final class TestPhotos {
   static byte[] pngBomb() {
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-    ByteBuffer header = ByteBuffer.allocate(13).putInt(30_000).putInt(30_000).put((byte) 8).put((byte) 2)
-        .put((byte) 0).put((byte) 0).put((byte) 0);
+    ByteBuffer header =
+        ByteBuffer.allocate(13)
+            .putInt(30_000)
+            .putInt(30_000)
+            .put((byte) 8)
+            .put((byte) 2)
+            .put((byte) 0)
+            .put((byte) 0)
+            .put((byte) 0);
     chunk(png, "IHDR", header.array());
     chunk(png, "IDAT", new byte[] {0x78, (byte) 0xda, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
     chunk(png, "IEND", new byte[0]);

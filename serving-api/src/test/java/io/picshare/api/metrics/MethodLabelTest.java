@@ -22,7 +22,8 @@ class MethodLabelTest {
     metrics.request("BAR", 405, 1_000);
 
     assertThat(metrics.scrape())
-        .contains("picshare_http_requests_seconds_count{method=\"other\",role=\"all\",status=\"405\"} 2")
+        .contains(
+            "picshare_http_requests_seconds_count{method=\"other\",role=\"all\",status=\"405\"} 2")
         .doesNotContain("FOO", "BAR");
     metrics.close();
   }

@@ -25,8 +25,8 @@ import org.apache.hadoop.hdfs.server.datanode.DataNode;
 import org.apache.hadoop.hdfs.server.namenode.FSNamesystem;
 
 /**
- * Faults injected into the running mini-cluster, and their repairs, for fault tests. A DataNode
- * is named by its slot (0, 1, 2: the order the cluster started them in), which it keeps across a
+ * Faults injected into the running mini-cluster, and their repairs, for fault tests. A DataNode is
+ * named by its slot (0, 1, 2: the order the cluster started them in), which it keeps across a
  * restart. Each repair returns only once the cluster is whole again: every DataNode live with no
  * block short of its replicas, or a region server serving every region of every enabled table.
  */
@@ -48,7 +48,9 @@ final class ClusterFaults {
     this.dataNodeAddresses = List.copyOf(addresses);
   }
 
-  /** Stops the DataNode in {@code slot} at once, as a crash would: blocks being written to it fail. */
+  /**
+   * Stops the DataNode in {@code slot} at once, as a crash would: blocks being written to it fail.
+   */
   synchronized String stopDataNode(int slot) {
     String address = dataNodeAddress(slot);
     if (stoppedDataNodes.containsKey(slot)) {
@@ -65,8 +67,8 @@ final class ClusterFaults {
   }
 
   /**
-   * Restarts the stopped DataNode in {@code slot} on its old ports and data directory; returns
-   * once all DataNodes are live and no block is missing or short of replicas.
+   * Restarts the stopped DataNode in {@code slot} on its old ports and data directory; returns once
+   * all DataNodes are live and no block is missing or short of replicas.
    */
   synchronized String startDataNode(int slot) throws IOException, InterruptedException {
     String address = dataNodeAddress(slot);
@@ -81,18 +83,33 @@ final class ClusterFaults {
     stoppedDataNodes.remove(slot);
     dfs.waitActive();
     FSNamesystem namesystem = dfs.getNamesystem();
-    awaitOrFail(() -> {
-      triggerHeartbeats();
-      return namesystem.getNumLiveDataNodes() == dataNodeAddresses.size()
-          && namesystem.getLowRedundancyBlocks() == 0
-          && namesystem.getPendingReconstructionBlocks() == 0
-          && namesystem.getMissingBlocksCount() == 0;
-    }, () -> "HDFS not whole: " + namesystem.getNumLiveDataNodes() + " live DataNodes, "
-        + namesystem.getLowRedundancyBlocks() + " blocks short of replicas, "
-        + namesystem.getPendingReconstructionBlocks() + " being re-replicated, "
-        + namesystem.getMissingBlocksCount() + " missing");
-    return "restarted DataNode " + slot + " (" + address + "); " + namesystem.getNumLiveDataNodes()
-        + " live DataNodes, no block short of replicas, after " + millisSince(started) + " ms";
+    awaitOrFail(
+        () -> {
+          triggerHeartbeats();
+          return namesystem.getNumLiveDataNodes() == dataNodeAddresses.size()
+              && namesystem.getLowRedundancyBlocks() == 0
+              && namesystem.getPendingReconstructionBlocks() == 0
+              && namesystem.getMissingBlocksCount() == 0;
+        },
+        () ->
+            "HDFS not whole: "
+                + namesystem.getNumLiveDataNodes()
+                + " live DataNodes, "
+                + namesystem.getLowRedundancyBlocks()
+                + " blocks short of replicas, "
+                + namesystem.getPendingReconstructionBlocks()
+                + " being re-replicated, "
+                + namesystem.getMissingBlocksCount()
+                + " missing");
+    return "restarted DataNode "
+        + slot
+        + " ("
+        + address
+        + "); "
+        + namesystem.getNumLiveDataNodes()
+        + " live DataNodes, no block short of replicas, after "
+        + millisSince(started)
+        + " ms";
   }
 
   /** Kills the (only) region server as a crash would: no region is closed, no memstore flushed. */
@@ -108,18 +125,26 @@ final class ClusterFaults {
   }
 
   /**
-   * Starts a new region server; returns once the master has recovered the dead servers' logs
-   * and every region of every enabled table is open again.
+   * Starts a new region server; returns once the master has recovered the dead servers' logs and
+   * every region of every enabled table is open again.
    */
   synchronized String startRegionServer() throws IOException, InterruptedException {
     long started = System.nanoTime();
     RegionServerThread thread = hbase.startRegionServerAndWait(REPAIR_TIMEOUT.toMillis());
     HMaster master = hbase.getMaster();
-    awaitOrFail(() -> everyRegionOnline(master), () -> "HBase not whole: "
-        + master.getAssignmentManager().getRegionStates().getRegionsInTransitionCount() + " regions in transition, "
-        + (master.getServerManager().areDeadServersInProgress() ? "" : "no ") + "dead servers being recovered");
-    return "started region server " + thread.getRegionServer().getServerName()
-        + "; every region online after " + millisSince(started) + " ms";
+    awaitOrFail(
+        () -> everyRegionOnline(master),
+        () ->
+            "HBase not whole: "
+                + master.getAssignmentManager().getRegionStates().getRegionsInTransitionCount()
+                + " regions in transition, "
+                + (master.getServerManager().areDeadServersInProgress() ? "" : "no ")
+                + "dead servers being recovered");
+    return "started region server "
+        + thread.getRegionServer().getServerName()
+        + "; every region online after "
+        + millisSince(started)
+        + " ms";
   }
 
   private static boolean everyRegionOnline(HMaster master) {
@@ -159,16 +184,19 @@ final class ClusterFaults {
 
   private String dataNodeAddress(int slot) {
     if (slot < 0 || slot >= dataNodeAddresses.size()) {
-      throw new IllegalArgumentException("no DataNode slot " + slot + "; slots are 0 to " + (dataNodeAddresses.size() - 1));
+      throw new IllegalArgumentException(
+          "no DataNode slot " + slot + "; slots are 0 to " + (dataNodeAddresses.size() - 1));
     }
     return dataNodeAddresses.get(slot);
   }
 
-  private static void awaitOrFail(BooleanSupplier condition, Supplier<String> state) throws InterruptedException {
+  private static void awaitOrFail(BooleanSupplier condition, Supplier<String> state)
+      throws InterruptedException {
     long deadline = System.nanoTime() + REPAIR_TIMEOUT.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(state.get() + " after " + REPAIR_TIMEOUT.toSeconds() + " s");
+        throw new IllegalStateException(
+            state.get() + " after " + REPAIR_TIMEOUT.toSeconds() + " s");
       }
       Thread.sleep(200);
     }

@@ -30,7 +30,8 @@ final class FaultControlServer implements AutoCloseable {
   /** Listens on 127.0.0.1:{@code port} (0: any free port); one request is served at a time. */
   static FaultControlServer start(int port, ClusterFaults faults) throws IOException {
     requireNonNull(faults, "faults is null");
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     FaultControlServer control = new FaultControlServer(server, faults);
     server.createContext("/", control::handle);
     server.start();
@@ -73,8 +74,11 @@ final class FaultControlServer implements AutoCloseable {
       case "start-datanode" -> faults.startDataNode(slot(parts));
       case "kill-regionserver" -> faults.killRegionServer();
       case "start-regionserver" -> faults.startRegionServer();
-      default -> throw new IllegalArgumentException("unknown fault command " + command
-          + "; known: /stop-datanode/<slot>, /start-datanode/<slot>, /kill-regionserver, /start-regionserver");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown fault command "
+                  + command
+                  + "; known: /stop-datanode/<slot>, /start-datanode/<slot>, /kill-regionserver, /start-regionserver");
     };
   }
 

@@ -20,14 +20,14 @@ import org.apache.hadoop.hbase.zookeeper.MiniZooKeeperCluster;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 
 /**
- * HDFS (a NameNode and three DataNodes, replication 3), ZooKeeper and HBase (a master and a
- * region server, its root directory on that HDFS) in one JVM, with their data under
- * {@code --data-dir}. HDFS is formatted only on the first start; later starts reuse its blocks,
- * so HBase finds its tables again. ZooKeeper holds only transient state in HBase 2.6 and starts
- * empty each time. The PicShare tables are created (idempotently) before the node reports ready.
- * With {@code --fault-control-port} (0: any free port) it also serves a loopback endpoint that
- * tests use to stop and restart DataNodes and the region server ({@link FaultControlServer}); its
- * address is the ready file's {@code fault-control} entry.
+ * HDFS (a NameNode and three DataNodes, replication 3), ZooKeeper and HBase (a master and a region
+ * server, its root directory on that HDFS) in one JVM, with their data under {@code --data-dir}.
+ * HDFS is formatted only on the first start; later starts reuse its blocks, so HBase finds its
+ * tables again. ZooKeeper holds only transient state in HBase 2.6 and starts empty each time. The
+ * PicShare tables are created (idempotently) before the node reports ready. With {@code
+ * --fault-control-port} (0: any free port) it also serves a loopback endpoint that tests use to
+ * stop and restart DataNodes and the region server ({@link FaultControlServer}); its address is the
+ * ready file's {@code fault-control} entry.
  */
 public final class HadoopNode implements NodeRuntime.Component {
   private static final int DATANODES = 3;
@@ -42,7 +42,12 @@ public final class HadoopNode implements NodeRuntime.Component {
   private MiniHBaseCluster hbase;
   private FaultControlServer faultControl;
 
-  HadoopNode(Path dataDir, int namenodePort, int namenodeHttpPort, int zookeeperPort, Optional<Integer> faultControlPort) {
+  HadoopNode(
+      Path dataDir,
+      int namenodePort,
+      int namenodeHttpPort,
+      int zookeeperPort,
+      Optional<Integer> faultControlPort) {
     this.dataDir = dataDir;
     this.namenodePort = namenodePort;
     this.namenodeHttpPort = namenodeHttpPort;
@@ -52,9 +57,15 @@ public final class HadoopNode implements NodeRuntime.Component {
 
   public static void main(String[] args) {
     NodeArguments arguments = NodeArguments.parse(args);
-    NodeRuntime.run("hadoop", arguments, new HadoopNode(arguments.dataDir(),
-        arguments.port("namenode-port"), arguments.port("namenode-http-port"), arguments.port("zookeeper-port"),
-        arguments.optionalPort("fault-control-port")));
+    NodeRuntime.run(
+        "hadoop",
+        arguments,
+        new HadoopNode(
+            arguments.dataDir(),
+            arguments.port("namenode-port"),
+            arguments.port("namenode-http-port"),
+            arguments.port("zookeeper-port"),
+            arguments.optionalPort("fault-control-port")));
   }
 
   @Override
@@ -71,17 +82,21 @@ public final class HadoopNode implements NodeRuntime.Component {
     Path hdfsDir = dataDir.resolve("hdfs");
     Path formatted = hdfsDir.resolve("FORMATTED");
     boolean format = !Files.exists(formatted);
-    System.out.println(format ? "formatting a new HDFS in " + hdfsDir : "reusing HDFS in " + hdfsDir);
-    dfs = new MiniDFSCluster.Builder(conf, hdfsDir.toFile())
-        .numDataNodes(DATANODES)
-        .storagesPerDatanode(1)
-        .nameNodePort(namenodePort)
-        .nameNodeHttpPort(namenodeHttpPort)
-        .format(format)
-        .waitSafeMode(true)
-        .build();
+    System.out.println(
+        format ? "formatting a new HDFS in " + hdfsDir : "reusing HDFS in " + hdfsDir);
+    dfs =
+        new MiniDFSCluster.Builder(conf, hdfsDir.toFile())
+            .numDataNodes(DATANODES)
+            .storagesPerDatanode(1)
+            .nameNodePort(namenodePort)
+            .nameNodeHttpPort(namenodeHttpPort)
+            .format(format)
+            .waitSafeMode(true)
+            .build();
     dfs.waitActive();
-    Files.writeString(formatted, "HDFS formatted; delete the data directory (picshare up --fresh) to start over\n");
+    Files.writeString(
+        formatted,
+        "HDFS formatted; delete the data directory (picshare up --fresh) to start over\n");
     String hdfsUri = "hdfs://127.0.0.1:" + namenodePort;
     conf.set("fs.defaultFS", hdfsUri);
 
@@ -105,15 +120,19 @@ public final class HadoopNode implements NodeRuntime.Component {
     conf.setInt("hbase.regionserver.msginterval", 1000);
     hbase = new MiniHBaseCluster(conf, 1, 1);
     hbase.waitForActiveAndReadyMaster(120_000);
-    try (Connection connection = ConnectionFactory.createConnection(conf); Admin admin = connection.getAdmin()) {
-      // Idempotent: creates the PicShare namespace and any missing table, as ops would with the schema tool.
+    try (Connection connection = ConnectionFactory.createConnection(conf);
+        Admin admin = connection.getAdmin()) {
+      // Idempotent: creates the PicShare namespace and any missing table, as ops would with the
+      // schema tool.
       for (String step : new SchemaManager(admin).create()) {
         System.out.println("schema: " + step);
       }
     }
-    Map<String, String> endpoints = new TreeMap<>(Map.of("hdfs", hdfsUri, "zookeeper", "127.0.0.1:" + zookeeperPort));
+    Map<String, String> endpoints =
+        new TreeMap<>(Map.of("hdfs", hdfsUri, "zookeeper", "127.0.0.1:" + zookeeperPort));
     if (faultControlPort.isPresent()) {
-      faultControl = FaultControlServer.start(faultControlPort.get(), new ClusterFaults(dfs, hbase));
+      faultControl =
+          FaultControlServer.start(faultControlPort.get(), new ClusterFaults(dfs, hbase));
       endpoints.put("fault-control", faultControl.uri().toString());
     }
     return endpoints;

@@ -19,9 +19,8 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * One Kafka node in KRaft mode (broker and controller in one process) with its log under
- * {@code --data-dir}. The log directory is formatted, with a new cluster id, on the first start
- * only.
+ * One Kafka node in KRaft mode (broker and controller in one process) with its log under {@code
+ * --data-dir}. The log directory is formatted, with a new cluster id, on the first start only.
  */
 public final class KafkaNode implements NodeRuntime.Component {
   private final Path dataDir;
@@ -37,8 +36,11 @@ public final class KafkaNode implements NodeRuntime.Component {
 
   public static void main(String[] args) {
     NodeArguments arguments = NodeArguments.parse(args);
-    NodeRuntime.run("kafka", arguments,
-        new KafkaNode(arguments.dataDir(), arguments.port("port"), arguments.port("controller-port")));
+    NodeRuntime.run(
+        "kafka",
+        arguments,
+        new KafkaNode(
+            arguments.dataDir(), arguments.port("port"), arguments.port("controller-port")));
   }
 
   @Override
@@ -49,7 +51,8 @@ public final class KafkaNode implements NodeRuntime.Component {
     props.put("process.roles", "broker,controller");
     props.put("node.id", "1");
     props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-    props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    props.put(
+        "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
     props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
     props.put("controller.listener.names", "CONTROLLER");
     props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -73,7 +76,8 @@ public final class KafkaNode implements NodeRuntime.Component {
     server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
     server.startup();
     String bootstrap = "127.0.0.1:" + port;
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       admin.describeCluster().nodes().get(60, TimeUnit.SECONDS);
     }
     return Map.of("kafka", bootstrap);
@@ -81,12 +85,16 @@ public final class KafkaNode implements NodeRuntime.Component {
 
   private static void format(Path propertiesFile) {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
-    int exitCode = StorageTool.execute(
-        new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", propertiesFile.toString()},
-        new PrintStream(output, true, StandardCharsets.UTF_8));
+    int exitCode =
+        StorageTool.execute(
+            new String[] {
+              "format", "-t", Uuid.randomUuid().toString(), "-c", propertiesFile.toString()
+            },
+            new PrintStream(output, true, StandardCharsets.UTF_8));
     System.out.print(output.toString(StandardCharsets.UTF_8));
     if (exitCode != 0) {
-      throw new IllegalStateException("formatting the Kafka log directory failed with code " + exitCode);
+      throw new IllegalStateException(
+          "formatting the Kafka log directory failed with code " + exitCode);
     }
   }
 

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts the local stack's backends (HDFS with 3 DataNodes, ZooKeeper, HBase, Kafka, Solr; each
- * in its own JVM, on free ports, in a fresh directory under {@code target/}) once per test JVM,
- * hands tests its {@link StackEndpoints}, and stops it when the test JVM's last test has run.
- * A test that also asks for {@link StackFaults} can break and repair HDFS and HBase; it must
- * repair what it broke, since later tests share the stack.
+ * Starts the local stack's backends (HDFS with 3 DataNodes, ZooKeeper, HBase, Kafka, Solr; each in
+ * its own JVM, on free ports, in a fresh directory under {@code target/}) once per test JVM, hands
+ * tests its {@link StackEndpoints}, and stops it when the test JVM's last test has run. A test that
+ * also asks for {@link StackFaults} can break and repair HDFS and HBase; it must repair what it
+ * broke, since later tests share the stack.
  *
  * <pre>{@code
  * @ExtendWith(LocalStackExtension.class)
@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  */
 public final class LocalStackExtension implements BeforeAllCallback, ParameterResolver {
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalStackExtension.class);
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(LocalStackExtension.class);
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -46,21 +47,28 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     LocalStack stack = stack(context);
-    return parameter.getParameter().getType() == StackFaults.class ? stack.faults() : stack.endpoints();
+    return parameter.getParameter().getType() == StackFaults.class
+        ? stack.faults()
+        : stack.endpoints();
   }
 
   private static LocalStack stack(ExtensionContext context) {
     // The root store closes (AutoCloseable) what it holds when the test JVM's run ends.
-    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
-        LocalStack.class, key -> start(), LocalStack.class);
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(LocalStack.class, key -> start(), LocalStack.class);
   }
 
   private static LocalStack start() {
     try {
       Path root = RepositoryRoot.find();
-      Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "local-stack-");
+      Path dataDir =
+          Files.createTempDirectory(Files.createDirectories(Path.of("target")), "local-stack-");
       System.out.println("Starting the local stack for tests in " + dataDir.toAbsolutePath());
-      return LocalStack.start(new LocalStack.Options(root, dataDir, StackPorts.ephemeral(), false, ApiMode.NONE, System.out, true));
+      return LocalStack.start(
+          new LocalStack.Options(
+              root, dataDir, StackPorts.ephemeral(), false, ApiMode.NONE, System.out, true));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The command line the launcher gives every node: {@code --data-dir D --ready-file F} plus
- * {@code --name value} options of the node's own (ports, paths).
+ * The command line the launcher gives every node: {@code --data-dir D --ready-file F} plus {@code
+ * --name value} options of the node's own (ports, paths).
  */
 public final class NodeArguments {
   private final Map<String, String> values;
@@ -21,7 +21,8 @@ public final class NodeArguments {
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("expected --name value pairs, got: " + String.join(" ", args));
+        throw new IllegalArgumentException(
+            "expected --name value pairs, got: " + String.join(" ", args));
       }
       values.put(arg.substring(2), args[++i]);
     }

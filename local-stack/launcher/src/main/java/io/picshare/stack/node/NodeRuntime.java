@@ -8,11 +8,11 @@ import java.util.concurrent.CountDownLatch;
 import sun.misc.Signal;
 
 /**
- * Runs one stack component as the main program of a child JVM: starts it, writes the ready
- * file, then keeps it running until asked to stop. A stop is asked by SIGTERM or SIGINT, or by
- * the end of standard input: the launcher holds that pipe open, so when the launcher exits for
- * any reason (even {@code kill -9}) the node stops too and no process is orphaned. The stop runs
- * on the main thread, not in a JVM shutdown hook, where Hadoop's own hooks would race it.
+ * Runs one stack component as the main program of a child JVM: starts it, writes the ready file,
+ * then keeps it running until asked to stop. A stop is asked by SIGTERM or SIGINT, or by the end of
+ * standard input: the launcher holds that pipe open, so when the launcher exits for any reason
+ * (even {@code kill -9}) the node stops too and no process is orphaned. The stop runs on the main
+ * thread, not in a JVM shutdown hook, where Hadoop's own hooks would race it.
  */
 public final class NodeRuntime {
   /** A component that can be started and stopped. */
@@ -29,10 +29,13 @@ public final class NodeRuntime {
     CountDownLatch stopRequested = new CountDownLatch(1);
     Signal.handle(new Signal("TERM"), signal -> stopRequested.countDown());
     Signal.handle(new Signal("INT"), signal -> stopRequested.countDown());
-    Thread parentWatch = new Thread(() -> {
-      awaitEndOfInput(System.in);
-      stopRequested.countDown();
-    }, name + "-parent-watch");
+    Thread parentWatch =
+        new Thread(
+            () -> {
+              awaitEndOfInput(System.in);
+              stopRequested.countDown();
+            },
+            name + "-parent-watch");
     parentWatch.setDaemon(true);
     parentWatch.start();
 
@@ -41,7 +44,8 @@ public final class NodeRuntime {
       long started = System.nanoTime();
       Map<String, String> endpoints = component.start();
       ReadyFile.write(arguments.readyFile(), endpoints);
-      System.out.printf("%s ready in %d ms: %s%n", name, (System.nanoTime() - started) / 1_000_000, endpoints);
+      System.out.printf(
+          "%s ready in %d ms: %s%n", name, (System.nanoTime() - started) / 1_000_000, endpoints);
       stopRequested.await();
     } catch (Throwable e) {
       System.err.println(name + " failed: " + e);

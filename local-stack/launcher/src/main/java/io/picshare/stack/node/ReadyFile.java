@@ -14,8 +14,8 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * The file a stack node writes, atomically, once its component answers: the endpoints it
- * serves as {@code key=value} lines. Its presence is the node's readiness signal.
+ * The file a stack node writes, atomically, once its component answers: the endpoints it serves as
+ * {@code key=value} lines. Its presence is the node's readiness signal.
  */
 public final class ReadyFile {
   private ReadyFile() {}
@@ -29,7 +29,8 @@ public final class ReadyFile {
       try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
         properties.store(writer, "written by the PicShare stack node once it is ready");
       }
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write ready file " + file, e);
     }
@@ -47,7 +48,9 @@ public final class ReadyFile {
       throw new UncheckedIOException("cannot read ready file " + file, e);
     }
     Map<String, String> endpoints = new TreeMap<>();
-    properties.stringPropertyNames().forEach(key -> endpoints.put(key, properties.getProperty(key)));
+    properties
+        .stringPropertyNames()
+        .forEach(key -> endpoints.put(key, properties.getProperty(key)));
     return Optional.of(endpoints);
   }
 }

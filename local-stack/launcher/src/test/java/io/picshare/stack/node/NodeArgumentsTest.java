@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 class NodeArgumentsTest {
   @Test
   void readsNamedOptions() {
-    NodeArguments arguments = NodeArguments.parse(
-        new String[] {"--data-dir", "/tmp/d", "--ready-file", "/tmp/r", "--port", "9092"});
+    NodeArguments arguments =
+        NodeArguments.parse(
+            new String[] {"--data-dir", "/tmp/d", "--ready-file", "/tmp/r", "--port", "9092"});
 
     assertThat(arguments.dataDir()).isEqualTo(Path.of("/tmp/d"));
     assertThat(arguments.readyFile()).isEqualTo(Path.of("/tmp/r"));

@@ -15,7 +15,8 @@ class ReadyFileTest {
 
     ReadyFile.write(file, Map.of("kafka", "127.0.0.1:9092", "url", "http://127.0.0.1:8983/solr"));
 
-    assertThat(ReadyFile.read(file)).hasValue(Map.of("kafka", "127.0.0.1:9092", "url", "http://127.0.0.1:8983/solr"));
+    assertThat(ReadyFile.read(file))
+        .hasValue(Map.of("kafka", "127.0.0.1:9092", "url", "http://127.0.0.1:8983/solr"));
     assertThat(dir.resolve("run")).isDirectoryNotContaining("glob:**.tmp");
   }
 }

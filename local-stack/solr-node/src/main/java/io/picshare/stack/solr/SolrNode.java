@@ -16,9 +16,9 @@ import org.apache.solr.embedded.JettyConfig;
 import org.apache.solr.embedded.JettySolrRunner;
 
 /**
- * One Solr node (standalone, Jetty) with its home under {@code --data-dir}. The PicShare
- * configset is copied in from {@code --configset} on every start, and the {@code photos} core is
- * created from it the first time.
+ * One Solr node (standalone, Jetty) with its home under {@code --data-dir}. The PicShare configset
+ * is copied in from {@code --configset} on every start, and the {@code photos} core is created from
+ * it the first time.
  */
 public final class SolrNode implements NodeRuntime.Component {
   static final String CONFIGSET = "picshare";
@@ -37,7 +37,9 @@ public final class SolrNode implements NodeRuntime.Component {
 
   public static void main(String[] args) {
     NodeArguments arguments = NodeArguments.parse(args);
-    NodeRuntime.run("solr", arguments,
+    NodeRuntime.run(
+        "solr",
+        arguments,
         new SolrNode(arguments.dataDir(), arguments.port("port"), arguments.path("configset")));
   }
 
@@ -51,8 +53,10 @@ public final class SolrNode implements NodeRuntime.Component {
     }
     copyConfigset(configset, home.resolve("configsets").resolve(CONFIGSET));
 
-    jetty = new JettySolrRunner(home.toString(),
-        JettyConfig.builder().setPort(port).setContext("/solr").stopAtShutdown(false).build());
+    jetty =
+        new JettySolrRunner(
+            home.toString(),
+            JettyConfig.builder().setPort(port).setContext("/solr").stopAtShutdown(false).build());
     jetty.start();
     String url = "http://127.0.0.1:" + port + "/solr";
     try (SolrClient client = new HttpJdkSolrClient.Builder(url).build()) {
@@ -77,7 +81,8 @@ public final class SolrNode implements NodeRuntime.Component {
 
   private static void copyConfigset(Path source, Path target) throws IOException {
     if (!Files.isRegularFile(source.resolve("conf/solrconfig.xml"))) {
-      throw new IllegalArgumentException("not a Solr configset (no conf/solrconfig.xml): " + source);
+      throw new IllegalArgumentException(
+          "not a Solr configset (no conf/solrconfig.xml): " + source);
     }
     try (Stream<Path> files = Files.walk(source)) {
       for (Path file : files.toList()) {

@@ -20,7 +20,8 @@ public final class TokenSecret {
       if (Files.exists(file)) {
         byte[] secret = Files.readAllBytes(file);
         if (secret.length < BYTES) {
-          throw new IllegalStateException(file + " holds fewer than " + BYTES + " bytes; delete it to make a new one");
+          throw new IllegalStateException(
+              file + " holds fewer than " + BYTES + " bytes; delete it to make a new one");
         }
         return secret;
       }

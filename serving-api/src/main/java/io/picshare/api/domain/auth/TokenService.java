@@ -12,9 +12,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Issues and checks bearer tokens: {@code v1.<payload>.<signature>}, where the payload is
- * {@code userId|username|expiresAtEpochSecond} in base64url and the signature its HMAC-SHA256
- * under the server secret. Stateless, so any API instance sharing the secret accepts them.
+ * Issues and checks bearer tokens: {@code v1.<payload>.<signature>}, where the payload is {@code
+ * userId|username|expiresAtEpochSecond} in base64url and the signature its HMAC-SHA256 under the
+ * server secret. Stateless, so any API instance sharing the secret accepts them.
  */
 public final class TokenService {
   private static final String VERSION = "v1";
@@ -40,8 +40,10 @@ public final class TokenService {
 
   public String issue(Principal principal) {
     long expiresAt = clock.instant().plus(timeToLive).getEpochSecond();
-    String payload = ENCODER.encodeToString(
-        (principal.userId() + "|" + principal.username() + "|" + expiresAt).getBytes(StandardCharsets.UTF_8));
+    String payload =
+        ENCODER.encodeToString(
+            (principal.userId() + "|" + principal.username() + "|" + expiresAt)
+                .getBytes(StandardCharsets.UTF_8));
     String signed = VERSION + "." + payload;
     return signed + "." + ENCODER.encodeToString(sign(signed));
   }

@@ -34,8 +34,13 @@ public final class PhotoDeleteService {
   private final PhotoEvents events;
   private final IdSource ids;
 
-  public PhotoDeleteService(PhotoReadService reads, PhotoStore photos, UserStore users, OutboxStore outbox,
-      IdSource ids, java.time.Clock clock) {
+  public PhotoDeleteService(
+      PhotoReadService reads,
+      PhotoStore photos,
+      UserStore users,
+      OutboxStore outbox,
+      IdSource ids,
+      java.time.Clock clock) {
     this.reads = requireNonNull(reads, "reads is null");
     this.photos = requireNonNull(photos, "photos is null");
     this.users = requireNonNull(users, "users is null");
@@ -46,29 +51,49 @@ public final class PhotoDeleteService {
 
   /** Deletes the photo if {@code requester} owns it. */
   public Future<Void> delete(Principal requester, String publicId) {
-    return reads.find(publicId).compose(photo -> {
-      if (photo.record().ownerId() != requester.userId()) {
-        return Future.failedFuture(new PicShareException(ErrorCode.FORBIDDEN, "only the owner may delete a photo"));
-      }
-      long eventId = ids.next();
-      OutboxStore.Entry event = events.entry(eventId, PhotoEvent.Type.DELETED, photo);
-      return Async.of(outbox.append(event))
-          .compose(appended -> Async.of(photos.markDeleted(photo.record(), eventId)))
-          .compose(won -> {
-            if (!won) {
-              // Another delete won; this event never becomes visible, so the relay would drop it anyway.
-              return Async.of(outbox.remove(event)).otherwiseEmpty()
-                  .compose(removed -> Future.failedFuture(PhotoReadService.noSuchPhoto(publicId)));
-            }
-            return Async.of(photos.purgeDeleted(photo.record(), eventId))
-                .onFailure(error -> LOG.warn("photo {} is deleted but its row not purged yet (repair finishes it): {}",
-                    PublicIds.encode(photo.record().photoId()), error.toString()))
-                .otherwiseEmpty()
-                .compose(purged -> Async.of(users.addToPhotoCount(requester.userId(), -1))
-                    .onFailure(error -> LOG.warn("photo count of user {} not decremented (repair heals it): {}",
-                        requester.userId(), error.toString()))
-                    .otherwiseEmpty());
-          });
-    });
+    return reads
+        .find(publicId)
+        .compose(
+            photo -> {
+              if (photo.record().ownerId() != requester.userId()) {
+                return Future.failedFuture(
+                    new PicShareException(
+                        ErrorCode.FORBIDDEN, "only the owner may delete a photo"));
+              }
+              long eventId = ids.next();
+              OutboxStore.Entry event = events.entry(eventId, PhotoEvent.Type.DELETED, photo);
+              return Async.of(outbox.append(event))
+                  .compose(appended -> Async.of(photos.markDeleted(photo.record(), eventId)))
+                  .compose(
+                      won -> {
+                        if (!won) {
+                          // Another delete won; this event never becomes visible, so the relay
+                          // would drop it anyway.
+                          return Async.of(outbox.remove(event))
+                              .otherwiseEmpty()
+                              .compose(
+                                  removed ->
+                                      Future.failedFuture(PhotoReadService.noSuchPhoto(publicId)));
+                        }
+                        return Async.of(photos.purgeDeleted(photo.record(), eventId))
+                            .onFailure(
+                                error ->
+                                    LOG.warn(
+                                        "photo {} is deleted but its row not purged yet (repair finishes it): {}",
+                                        PublicIds.encode(photo.record().photoId()),
+                                        error.toString()))
+                            .otherwiseEmpty()
+                            .compose(
+                                purged ->
+                                    Async.of(users.addToPhotoCount(requester.userId(), -1))
+                                        .onFailure(
+                                            error ->
+                                                LOG.warn(
+                                                    "photo count of user {} not decremented (repair heals it): {}",
+                                                    requester.userId(),
+                                                    error.toString()))
+                                        .otherwiseEmpty());
+                      });
+            });
   }
 }

@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Reading photos: one by id, a user's newest first, and their bytes (small photos from a cache
- * of immutable content; whether a photo exists is always asked of the store).
+ * Reading photos: one by id, a user's newest first, and their bytes (small photos from a cache of
+ * immutable content; whether a photo exists is always asked of the store).
  */
 public final class PhotoReadService {
   /** Uncacheable content longer than this is streamed rather than read into memory whole. */
@@ -30,7 +30,8 @@ public final class PhotoReadService {
   private final UsernameCache usernames;
   private final ContentCache content;
 
-  public PhotoReadService(PhotoStore photos, UserStore users, BlobStore blobs, long contentCacheBytes) {
+  public PhotoReadService(
+      PhotoStore photos, UserStore users, BlobStore blobs, long contentCacheBytes) {
     this.photos = requireNonNull(photos, "photos is null");
     this.users = requireNonNull(users, "users is null");
     this.blobs = requireNonNull(blobs, "blobs is null");
@@ -41,13 +42,20 @@ public final class PhotoReadService {
   /** The photo with this public id; {@code NOT_FOUND} if there is none (or the id is malformed). */
   public Future<StoredPhoto> find(String publicId) {
     OptionalLong photoId = PublicIds.decode(publicId);
-    return photoId.isEmpty() ? Future.failedFuture(noSuchPhoto(publicId)) : find(photoId.getAsLong());
+    return photoId.isEmpty()
+        ? Future.failedFuture(noSuchPhoto(publicId))
+        : find(photoId.getAsLong());
   }
 
   Future<StoredPhoto> find(long photoId) {
-    return Async.of(photos.find(photoId)).compose(record -> record.isEmpty()
-        ? Future.failedFuture(noSuchPhoto(PublicIds.encode(photoId)))
-        : usernames.of(record.get().ownerId()).map(username -> new StoredPhoto(record.get(), username)));
+    return Async.of(photos.find(photoId))
+        .compose(
+            record ->
+                record.isEmpty()
+                    ? Future.failedFuture(noSuchPhoto(PublicIds.encode(photoId)))
+                    : usernames
+                        .of(record.get().ownerId())
+                        .map(username -> new StoredPhoto(record.get(), username)));
   }
 
   /** {@code length} bytes of the photo's content from {@code offset}. */
@@ -56,12 +64,22 @@ public final class PhotoReadService {
     if (!ContentCache.fits(location)) {
       return blobs.read(location.path(), location.offset() + offset, length);
     }
-    Future<byte[]> whole = content.get(location).map(Future::succeededFuture).orElseGet(() ->
-        blobs.read(location.path(), location.offset(), Math.toIntExact(location.length()))
-            .onSuccess(bytes -> content.put(location, bytes)));
-    return whole.map(bytes -> offset == 0 && length == bytes.length
-        ? bytes
-        : Arrays.copyOfRange(bytes, Math.toIntExact(offset), Math.toIntExact(offset + length)));
+    Future<byte[]> whole =
+        content
+            .get(location)
+            .map(Future::succeededFuture)
+            .orElseGet(
+                () ->
+                    blobs
+                        .read(
+                            location.path(), location.offset(), Math.toIntExact(location.length()))
+                        .onSuccess(bytes -> content.put(location, bytes)));
+    return whole.map(
+        bytes ->
+            offset == 0 && length == bytes.length
+                ? bytes
+                : Arrays.copyOfRange(
+                    bytes, Math.toIntExact(offset), Math.toIntExact(offset + length)));
   }
 
   /**
@@ -72,7 +90,9 @@ public final class PhotoReadService {
     return length > STREAM_ABOVE_BYTES && !ContentCache.fits(photo.record().location());
   }
 
-  /** {@code length} bytes of the photo from {@code offset}, streamed from storage with backpressure. */
+  /**
+   * {@code length} bytes of the photo from {@code offset}, streamed from storage with backpressure.
+   */
   public Future<ReadStream<Buffer>> streamContent(StoredPhoto photo, long offset, long length) {
     BlobLocation location = photo.record().location();
     return blobs.openRange(location.path(), location.offset() + offset, length);
@@ -90,19 +110,30 @@ public final class PhotoReadService {
       }
     }
     OptionalLong start = after;
-    return Async.of(users.findByUsername(username)).compose(account -> {
-      if (account.isEmpty()) {
-        return Future.failedFuture(PicShareException.notFound("no user named '" + username + "'"));
-      }
-      String owner = account.get().user().username();
-      return Async.of(photos.listByOwner(account.get().user().userId(), start, limit + 1)).map(records -> {
-        List<StoredPhoto> page = records.stream().limit(limit).map(record -> new StoredPhoto(record, owner)).toList();
-        Optional<String> next = records.size() > limit
-            ? Optional.of(PublicIds.encode(page.get(page.size() - 1).record().photoId()))
-            : Optional.empty();
-        return new PhotoPage(page, next);
-      });
-    });
+    return Async.of(users.findByUsername(username))
+        .compose(
+            account -> {
+              if (account.isEmpty()) {
+                return Future.failedFuture(
+                    PicShareException.notFound("no user named '" + username + "'"));
+              }
+              String owner = account.get().user().username();
+              return Async.of(photos.listByOwner(account.get().user().userId(), start, limit + 1))
+                  .map(
+                      records -> {
+                        List<StoredPhoto> page =
+                            records.stream()
+                                .limit(limit)
+                                .map(record -> new StoredPhoto(record, owner))
+                                .toList();
+                        Optional<String> next =
+                            records.size() > limit
+                                ? Optional.of(
+                                    PublicIds.encode(page.get(page.size() - 1).record().photoId()))
+                                : Optional.empty();
+                        return new PhotoPage(page, next);
+                      });
+            });
   }
 
   static PicShareException noSuchPhoto(String publicId) {

@@ -34,8 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Uploading a photo. It is acknowledged only once its bytes are durable on every HDFS replica
- * and its photo row (the commit point) is written; if any step fails, what this attempt wrote is
+ * Uploading a photo. It is acknowledged only once its bytes are durable on every HDFS replica and
+ * its photo row (the commit point) is written; if any step fails, what this attempt wrote is
  * removed again, so no half-stored photo is ever visible. The id lookup and the photo row are
  * written put-if-absent, so even an id collision can never overwrite another photo.
  */
@@ -62,9 +62,19 @@ public final class PhotoUploadService {
    *     must stay below {@link UploadIdempotency#TAKEOVER_AFTER}, so a slow attempt never commits
    *     after a retry took its key over
    */
-  public PhotoUploadService(PhotoStore photos, UserStore users, BlobStore blobs, IdempotencyStore idempotency,
-      OutboxStore outbox, PhotoReadService reads, ImageInspector inspector, IdSource ids, Clock clock,
-      WorkerExecutor cpu, Duration commitDeadline, Duration storeWriteTimeout) {
+  public PhotoUploadService(
+      PhotoStore photos,
+      UserStore users,
+      BlobStore blobs,
+      IdempotencyStore idempotency,
+      OutboxStore outbox,
+      PhotoReadService reads,
+      ImageInspector inspector,
+      IdSource ids,
+      Clock clock,
+      WorkerExecutor cpu,
+      Duration commitDeadline,
+      Duration storeWriteTimeout) {
     this.photos = requireNonNull(photos, "photos is null");
     this.users = requireNonNull(users, "users is null");
     this.blobs = requireNonNull(blobs, "blobs is null");
@@ -77,8 +87,13 @@ public final class PhotoUploadService {
     this.clock = requireNonNull(clock, "clock is null");
     this.events = new PhotoEvents(clock);
     if (commitDeadline.plus(storeWriteTimeout).compareTo(UploadIdempotency.TAKEOVER_AFTER) >= 0) {
-      throw new IllegalArgumentException("upload deadline " + commitDeadline + " plus store write timeout "
-          + storeWriteTimeout + " must be shorter than the idempotency takeover " + UploadIdempotency.TAKEOVER_AFTER);
+      throw new IllegalArgumentException(
+          "upload deadline "
+              + commitDeadline
+              + " plus store write timeout "
+              + storeWriteTimeout
+              + " must be shorter than the idempotency takeover "
+              + UploadIdempotency.TAKEOVER_AFTER);
     }
     this.commitDeadline = commitDeadline;
   }
@@ -99,37 +114,66 @@ public final class PhotoUploadService {
     }
     Optional<String> key = request.idempotencyKey();
     if (key.isPresent() && !IdempotencyRowKey.isValidKey(key.get())) {
-      return Future.failedFuture(PicShareException.invalid("Idempotency-Key must be 1 to 128 visible ASCII characters"));
+      return Future.failedFuture(
+          PicShareException.invalid("Idempotency-Key must be 1 to 128 visible ASCII characters"));
     }
     Principal uploader = request.uploader();
-    return cpu.executeBlocking(() -> inspect(title, request.bytes()), false).compose(inspected -> {
-      if (key.isEmpty()) {
-        return storeRetryingCollision(uploader, title, request.bytes(), inspected, deadline)
-            .map(photo -> new UploadResult(photo, false));
-      }
-      return Future.<Long>future(id -> id.complete(ids.next()))
-          .compose(plannedId -> idempotency.claim(uploader.userId(), key.get(), plannedId, inspected.fingerprint()))
-          .compose(decision -> {
-            if (decision instanceof UploadIdempotency.Decision.Replay replay) {
-              return reads.find(replay.photoId()).map(photo -> new UploadResult(photo, true));
-            }
-            IdempotencyStore.Claim claim = ((UploadIdempotency.Decision.Create) decision).claim();
-            return store(uploader, title, request.bytes(), inspected, claim.plannedPhotoId(), deadline)
-                .compose(photo -> idempotency.complete(claim, photo.record().photoId()).map(new UploadResult(photo, false)))
-                .recover(error -> idempotency.release(claim).transform(ignored -> Future.failedFuture(error)));
-          });
-    });
+    return cpu.executeBlocking(() -> inspect(title, request.bytes()), false)
+        .compose(
+            inspected -> {
+              if (key.isEmpty()) {
+                return storeRetryingCollision(uploader, title, request.bytes(), inspected, deadline)
+                    .map(photo -> new UploadResult(photo, false));
+              }
+              return Future.<Long>future(id -> id.complete(ids.next()))
+                  .compose(
+                      plannedId ->
+                          idempotency.claim(
+                              uploader.userId(), key.get(), plannedId, inspected.fingerprint()))
+                  .compose(
+                      decision -> {
+                        if (decision instanceof UploadIdempotency.Decision.Replay replay) {
+                          return reads
+                              .find(replay.photoId())
+                              .map(photo -> new UploadResult(photo, true));
+                        }
+                        IdempotencyStore.Claim claim =
+                            ((UploadIdempotency.Decision.Create) decision).claim();
+                        return store(
+                                uploader,
+                                title,
+                                request.bytes(),
+                                inspected,
+                                claim.plannedPhotoId(),
+                                deadline)
+                            .compose(
+                                photo ->
+                                    idempotency
+                                        .complete(claim, photo.record().photoId())
+                                        .map(new UploadResult(photo, false)))
+                            .recover(
+                                error ->
+                                    idempotency
+                                        .release(claim)
+                                        .transform(ignored -> Future.failedFuture(error)));
+                      });
+            });
   }
 
-  /** Without a key the photo id is free to change: an id collision is retried once with a new one. */
-  private Future<StoredPhoto> storeRetryingCollision(Principal uploader, String title, byte[] bytes,
-      Inspected inspected, long deadline) {
+  /**
+   * Without a key the photo id is free to change: an id collision is retried once with a new one.
+   */
+  private Future<StoredPhoto> storeRetryingCollision(
+      Principal uploader, String title, byte[] bytes, Inspected inspected, long deadline) {
     return Future.<Long>future(id -> id.complete(ids.next()))
         .compose(photoId -> store(uploader, title, bytes, inspected, photoId, deadline))
-        .recover(error -> error instanceof IdCollision
-            ? Future.<Long>future(id -> id.complete(ids.next()))
-                .compose(photoId -> store(uploader, title, bytes, inspected, photoId, deadline))
-            : Future.failedFuture(error));
+        .recover(
+            error ->
+                error instanceof IdCollision
+                    ? Future.<Long>future(id -> id.complete(ids.next()))
+                        .compose(
+                            photoId -> store(uploader, title, bytes, inspected, photoId, deadline))
+                    : Future.failedFuture(error));
   }
 
   private Inspected inspect(String title, byte[] bytes) {
@@ -137,9 +181,10 @@ public final class PhotoUploadService {
     try {
       image = inspector.inspect(bytes);
     } catch (ImageRejectedException e) {
-      ErrorCode code = e.reason() == ImageRejectedException.Reason.UNSUPPORTED_TYPE
-          ? ErrorCode.UNSUPPORTED_MEDIA_TYPE
-          : ErrorCode.INVALID_IMAGE;
+      ErrorCode code =
+          e.reason() == ImageRejectedException.Reason.UNSUPPORTED_TYPE
+              ? ErrorCode.UNSUPPORTED_MEDIA_TYPE
+              : ErrorCode.INVALID_IMAGE;
       throw new PicShareException(code, e.getMessage());
     }
     byte[] digest = sha256().digest(bytes);
@@ -150,15 +195,30 @@ public final class PhotoUploadService {
     return new Inspected(image, HexFormat.of().formatHex(digest), fingerprint.digest());
   }
 
-  private Future<StoredPhoto> store(Principal uploader, String title, byte[] bytes, Inspected inspected,
-      long photoId, long deadline) {
+  private Future<StoredPhoto> store(
+      Principal uploader,
+      String title,
+      byte[] bytes,
+      Inspected inspected,
+      long photoId,
+      long deadline) {
     ImageInfo image = inspected.image();
     String path = PhotoPaths.incoming(photoId, image.format().extension());
-    PhotoRecord record = new PhotoRecord(photoId, uploader.userId(), title, image.format().mimeType(), bytes.length,
-        image.width(), image.height(), image.orientation(),
-        image.location().map(GeoPoint::latitude).orElse(null),
-        image.location().map(GeoPoint::longitude).orElse(null),
-        inspected.sha256(), BlobLocation.wholeFile(path, bytes.length), clock.millis());
+    PhotoRecord record =
+        new PhotoRecord(
+            photoId,
+            uploader.userId(),
+            title,
+            image.format().mimeType(),
+            bytes.length,
+            image.width(),
+            image.height(),
+            image.orientation(),
+            image.location().map(GeoPoint::latitude).orElse(null),
+            image.location().map(GeoPoint::longitude).orElse(null),
+            inspected.sha256(),
+            BlobLocation.wholeFile(path, bytes.length),
+            clock.millis());
     StoredPhoto photo = new StoredPhoto(record, uploader.username());
     OutboxStore.Entry event = events.entry(ids.next(), PhotoEvent.Type.UPLOADED, photo);
     // The bytes, the event and the id lookup are written at once (none is visible alone); the
@@ -168,23 +228,35 @@ public final class PhotoUploadService {
     Future<Void> appended = Async.of(outbox.append(event));
     Future<Boolean> lookup = Async.of(photos.insertLookupIfAbsent(record));
     return Future.join(blob, appended, lookup)
-        .compose(written -> {
-          if (!lookup.result()) {
-            return Future.failedFuture(new IdCollision(photoId));
-          }
-          if (System.nanoTime() - deadline > 0) {
-            return Future.failedFuture(new PicShareException(ErrorCode.SERVICE_UNAVAILABLE,
-                "storage is too slow right now; the photo was not stored, retry later"));
-          }
-          return Async.of(photos.insertRowIfAbsent(record)).compose(inserted -> inserted
-              ? Future.succeededFuture(photo)
-              : Future.failedFuture(new IdCollision(photoId)));
-        })
+        .compose(
+            written -> {
+              if (!lookup.result()) {
+                return Future.failedFuture(new IdCollision(photoId));
+              }
+              if (System.nanoTime() - deadline > 0) {
+                return Future.failedFuture(
+                    new PicShareException(
+                        ErrorCode.SERVICE_UNAVAILABLE,
+                        "storage is too slow right now; the photo was not stored, retry later"));
+              }
+              return Async.of(photos.insertRowIfAbsent(record))
+                  .compose(
+                      inserted ->
+                          inserted
+                              ? Future.succeededFuture(photo)
+                              : Future.failedFuture(new IdCollision(photoId)));
+            })
         .recover(error -> undo(record, event, blob, appended, lookup, error).map(photo))
-        .compose(stored -> Async.of(users.addToPhotoCount(uploader.userId(), 1))
-            .onFailure(error -> LOG.warn("photo count of user {} not incremented (repair heals it): {}",
-                uploader.userId(), error.toString()))
-            .otherwiseEmpty())
+        .compose(
+            stored ->
+                Async.of(users.addToPhotoCount(uploader.userId(), 1))
+                    .onFailure(
+                        error ->
+                            LOG.warn(
+                                "photo count of user {} not incremented (repair heals it): {}",
+                                uploader.userId(),
+                                error.toString()))
+                    .otherwiseEmpty())
         .map(photo);
   }
 
@@ -192,29 +264,52 @@ public final class PhotoUploadService {
    * After a failed attempt: if its photo row exists after all (the failure was a lost reply), the
    * upload succeeded; otherwise remove exactly what this attempt wrote, and fail.
    */
-  private Future<Void> undo(PhotoRecord record, OutboxStore.Entry event, Future<Void> blob, Future<Void> appended,
-      Future<Boolean> lookup, Throwable error) {
+  private Future<Void> undo(
+      PhotoRecord record,
+      OutboxStore.Entry event,
+      Future<Void> blob,
+      Future<Void> appended,
+      Future<Boolean> lookup,
+      Throwable error) {
     boolean collision = error instanceof IdCollision;
-    Future<Boolean> committed = collision
-        ? Future.succeededFuture(false)
-        : Async.of(photos.find(record.ownerId(), record.photoId())).map(Optional::isPresent);
-    return committed.compose(found -> {
-      if (found) {
-        return Future.succeededFuture();
-      }
-      LOG.warn("upload of photo {} failed, removing what was written: {}", PublicIds.encode(record.photoId()), error.toString());
-      Future<?> undoLookup = lookup.succeeded() && lookup.result()
-          ? Async.of(photos.deleteLookup(record.photoId(), record.ownerId())).otherwiseEmpty()
-          : Future.succeededFuture();
-      Future<?> undoEvent = appended.succeeded() ? Async.of(outbox.remove(event)).otherwiseEmpty() : Future.succeededFuture();
-      Future<?> undoBlob = blob.succeeded() ? blobs.delete(record.location().path()).otherwise(false) : Future.succeededFuture();
-      return Future.join(undoLookup, undoEvent, undoBlob).transform(ignored -> Future.failedFuture(unavailable(error)));
-    }, lookupError -> Future.failedFuture(unavailable(error)));
+    Future<Boolean> committed =
+        collision
+            ? Future.succeededFuture(false)
+            : Async.of(photos.find(record.ownerId(), record.photoId())).map(Optional::isPresent);
+    return committed.compose(
+        found -> {
+          if (found) {
+            return Future.succeededFuture();
+          }
+          LOG.warn(
+              "upload of photo {} failed, removing what was written: {}",
+              PublicIds.encode(record.photoId()),
+              error.toString());
+          Future<?> undoLookup =
+              lookup.succeeded() && lookup.result()
+                  ? Async.of(photos.deleteLookup(record.photoId(), record.ownerId()))
+                      .otherwiseEmpty()
+                  : Future.succeededFuture();
+          Future<?> undoEvent =
+              appended.succeeded()
+                  ? Async.of(outbox.remove(event)).otherwiseEmpty()
+                  : Future.succeededFuture();
+          Future<?> undoBlob =
+              blob.succeeded()
+                  ? blobs.delete(record.location().path()).otherwise(false)
+                  : Future.succeededFuture();
+          return Future.join(undoLookup, undoEvent, undoBlob)
+              .transform(ignored -> Future.failedFuture(unavailable(error)));
+        },
+        lookupError -> Future.failedFuture(unavailable(error)));
   }
 
   private static Throwable unavailable(Throwable error) {
-    return error instanceof PicShareException || error instanceof IdCollision ? error
-        : new PicShareException(ErrorCode.SERVICE_UNAVAILABLE, "storage is unavailable; the photo was not stored, retry later");
+    return error instanceof PicShareException || error instanceof IdCollision
+        ? error
+        : new PicShareException(
+            ErrorCode.SERVICE_UNAVAILABLE,
+            "storage is unavailable; the photo was not stored, retry later");
   }
 
   /** The photo id is taken by another photo (two generators issued it): nothing was overwritten. */
@@ -222,7 +317,9 @@ public final class PhotoUploadService {
     private static final long serialVersionUID = 1L;
 
     IdCollision(long photoId) {
-      super(ErrorCode.SERVICE_UNAVAILABLE, "photo id " + PublicIds.encode(photoId) + " is taken; retry");
+      super(
+          ErrorCode.SERVICE_UNAVAILABLE,
+          "photo id " + PublicIds.encode(photoId) + " is taken; retry");
     }
   }
 

@@ -2,9 +2,9 @@ package io.picshare.api.domain.photo;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.picshare.api.domain.Async;
 import io.picshare.api.domain.error.PicShareException;
 import io.picshare.data.UserStore;
-import io.picshare.api.domain.Async;
 import io.vertx.core.Future;
 
 /** Usernames by user id. A username never changes, so entries never go stale. */
@@ -21,11 +21,17 @@ final class UsernameCache {
     if (cached != null) {
       return Future.succeededFuture(cached);
     }
-    return Async.of(users.findById(userId)).map(account -> {
-      String username = account.orElseThrow(() -> PicShareException.notFound("the photo's owner no longer exists"))
-          .user().username();
-      cache.put(userId, username);
-      return username;
-    });
+    return Async.of(users.findById(userId))
+        .map(
+            account -> {
+              String username =
+                  account
+                      .orElseThrow(
+                          () -> PicShareException.notFound("the photo's owner no longer exists"))
+                      .user()
+                      .username();
+              cache.put(userId, username);
+              return username;
+            });
   }
 }

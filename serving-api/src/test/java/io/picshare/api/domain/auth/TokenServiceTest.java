@@ -25,7 +25,8 @@ class TokenServiceTest {
     String token = at(NOW, SECRET).issue(new Principal(42, "alice"));
 
     assertThat(token).startsWith("v1.");
-    assertThat(at(NOW.plusSeconds(3599), SECRET).verify(token)).isEqualTo(new Principal(42, "alice"));
+    assertThat(at(NOW.plusSeconds(3599), SECRET).verify(token))
+        .isEqualTo(new Principal(42, "alice"));
   }
 
   @Test
@@ -36,7 +37,8 @@ class TokenServiceTest {
 
     assertUnauthenticated(() -> at(NOW.plusSeconds(3600), SECRET).verify(token), "expired");
     assertUnauthenticated(() -> at(NOW, otherSecret).verify(token), "signature");
-    String tampered = token.substring(0, 4) + (token.charAt(4) == 'A' ? 'B' : 'A') + token.substring(5);
+    String tampered =
+        token.substring(0, 4) + (token.charAt(4) == 'A' ? 'B' : 'A') + token.substring(5);
     assertUnauthenticated(() -> at(NOW, SECRET).verify(tampered), "");
     assertUnauthenticated(() -> at(NOW, SECRET).verify("v1.abc"), "malformed");
     assertUnauthenticated(() -> at(NOW, SECRET).verify("v2.a.b"), "malformed");
@@ -50,7 +52,8 @@ class TokenServiceTest {
 
   private static void assertUnauthenticated(Runnable call, String detail) {
     assertThatThrownBy(call::run)
-        .isInstanceOfSatisfying(PicShareException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED))
+        .isInstanceOfSatisfying(
+            PicShareException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED))
         .hasMessageContaining(detail);
   }
 }
