@@ -24,11 +24,13 @@ final class ApiProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final int adminPort;
   private final Path log;
 
-  private ApiProcess(Process process, int port, Path log) {
+  private ApiProcess(Process process, int port, int adminPort, Path log) {
     this.process = process;
     this.port = port;
+    this.adminPort = adminPort;
     this.log = log;
   }
 
@@ -39,6 +41,7 @@ final class ApiProcess implements AutoCloseable {
   static ApiProcess start(StackEndpoints stack, String name, List<String> options)
       throws Exception {
     int port = StackPorts.ephemeral().api();
+    int adminPort = StackPorts.ephemeral().api();
     ApiConfig config = StackConfigs.api(stack);
     List<String> command =
         new ArrayList<>(
@@ -49,6 +52,7 @@ final class ApiProcess implements AutoCloseable {
                 "io.picshare.api.PicShareApi",
                 "--http-host=127.0.0.1",
                 "--http-port=" + port,
+                "--admin-port=" + adminPort,
                 "--hdfs-uri=" + config.storage().hdfsUri(),
                 "--zookeeper-quorum=" + config.storage().zookeeperQuorum(),
                 "--kafka-bootstrap=" + config.storage().kafkaBootstrap(),
@@ -63,7 +67,7 @@ final class ApiProcess implements AutoCloseable {
     Path log = Path.of("target", name + ".log");
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    ApiProcess api = new ApiProcess(process, port, log);
+    ApiProcess api = new ApiProcess(process, port, adminPort, log);
     try {
       api.awaitReady();
     } catch (Throwable e) {
@@ -96,6 +100,11 @@ final class ApiProcess implements AutoCloseable {
 
   ApiClient client() {
     return new ApiClient(port);
+  }
+
+  /** A client of the admin port ({@code /metrics}, detailed readiness). */
+  ApiClient adminClient() {
+    return new ApiClient(adminPort);
   }
 
   /**

@@ -37,7 +37,7 @@ class DataNodeLossDuringUploadsIT {
     long stoppedAt;
     long restartedAt;
     try (PicShareApi api =
-        PicShareApi.start(RetryingUploader.apiConfig(stack, 21)).await(60, TimeUnit.SECONDS)) {
+        PicShareApi.start(RetryingUploader.apiConfig(stack)).await(60, TimeUnit.SECONDS)) {
       ApiClient client = new ApiClient(api.port());
       assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode())
           .isEqualTo(201);
@@ -96,7 +96,7 @@ class DataNodeLossDuringUploadsIT {
 
     // A fresh API instance, so nothing is served from the uploading instance's memory.
     try (PicShareApi verifier =
-        PicShareApi.start(RetryingUploader.apiConfig(stack, 22)).await(60, TimeUnit.SECONDS)) {
+        PicShareApi.start(RetryingUploader.apiConfig(stack)).await(60, TimeUnit.SECONDS)) {
       ApiClient client = new ApiClient(verifier.port());
       HttpResponse<byte[]> ready = client.get("/health/ready");
       assertThat(ready.statusCode())

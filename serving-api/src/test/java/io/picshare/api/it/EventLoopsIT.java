@@ -44,7 +44,8 @@ class EventLoopsIT {
           assertThat(connection.get("/health/live")).startsWith("HTTP/1.1 200");
           connections.add(connection);
         }
-        Map<String, Double> openByEventLoop = openConnectionsByEventLoop(new ApiClient(api.port()));
+        Map<String, Double> openByEventLoop =
+            openConnectionsByEventLoop(new ApiClient(api.adminPort()));
 
         assertThat(openByEventLoop).as("open connections by event loop").hasSize(2);
         assertThat(openByEventLoop.values())
@@ -79,7 +80,7 @@ class EventLoopsIT {
         connections.remove(0).close();
         Thread.sleep(200); // the server sees the close
         // The scrape takes the freed place.
-        String metrics = ApiClient.text(new ApiClient(api.port()).get("/metrics"));
+        String metrics = ApiClient.text(new ApiClient(api.adminPort()).get("/metrics"));
         assertThat(metrics)
             .containsPattern("(?m)^picshare_http_connections_refused_total\\{.*} 1\\.0$");
       } finally {

@@ -35,8 +35,7 @@ class GracefulDrainIT {
     Map<String, RetryingUploaders.Acknowledged> acknowledged;
     List<RetryingUploaders.Attempt> inFlight;
     try (PicShareApi second =
-            PicShareApi.start(StackConfigs.api(stack, Map.of("worker-id", "9")))
-                .await(60, TimeUnit.SECONDS);
+            PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS);
         ApiProcess first =
             ApiProcess.start(
                 stack,
@@ -53,7 +52,7 @@ class GracefulDrainIT {
           RetryingUploaders.start(
               UPLOADERS, firstClient, Optional.of(new ApiClient(second.port())), token, 800, 600)) {
         uploaders.awaitAcknowledged(20, Duration.ofSeconds(60));
-        assertThat(metric(firstClient, "picshare_event_loop_blocked_total"))
+        assertThat(metric(first.adminClient(), "picshare_event_loop_blocked_total"))
             .as("event loops blocked")
             .isZero();
 

@@ -43,7 +43,7 @@ class RegionServerRestartDuringUploadsIT {
     long onlineAt;
     int acknowledgedBeforeKill;
     try (PicShareApi api =
-        PicShareApi.start(RetryingUploader.apiConfig(stack, 23)).await(60, TimeUnit.SECONDS)) {
+        PicShareApi.start(RetryingUploader.apiConfig(stack)).await(60, TimeUnit.SECONDS)) {
       ApiClient client = new ApiClient(api.port());
       assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode())
           .isEqualTo(201);
@@ -97,7 +97,7 @@ class RegionServerRestartDuringUploadsIT {
 
     // A fresh API instance, so nothing is served from the uploading instance's memory or caches.
     try (PicShareApi verifier =
-        PicShareApi.start(RetryingUploader.apiConfig(stack, 24)).await(60, TimeUnit.SECONDS)) {
+        PicShareApi.start(RetryingUploader.apiConfig(stack)).await(60, TimeUnit.SECONDS)) {
       ApiClient client = new ApiClient(verifier.port());
       HttpResponse<byte[]> ready = client.get("/health/ready");
       assertThat(ready.statusCode())

@@ -175,17 +175,11 @@ final class RetryingUploader implements AutoCloseable {
   }
 
   /**
-   * The API for a fault test, with id-generator worker {@code workerId}: all clients upload from
-   * one address, far past the default per-address rate limit.
+   * The API for a fault test: all clients upload from one address, far past the default per-address
+   * rate limit.
    */
-  static ApiConfig apiConfig(StackEndpoints stack, int workerId) {
-    return StackConfigs.api(
-        stack,
-        Map.of(
-            "worker-id",
-            Integer.toString(workerId),
-            "rate-limit-uploads-per-client-per-minute",
-            "1000000"));
+  static ApiConfig apiConfig(StackEndpoints stack) {
+    return StackConfigs.api(stack, Map.of("rate-limit-uploads-per-client-per-minute", "1000000"));
   }
 
   int acknowledgedCount() {
