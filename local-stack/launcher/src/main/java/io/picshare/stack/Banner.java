@@ -11,12 +11,24 @@ final class Banner {
     b.append(String.format("%nPicShare is ready (%.1f s)%n", secondsToReady));
     if (e.api().equals(e.writeApi())) {
       row(b, "API", e.api() + "   (GET /health/ready, /health/live, /v1/openapi.json)");
+      row(
+          b,
+          "Admin",
+          "http://127.0.0.1:" + p.admin() + "   (GET /metrics, detailed /health/ready)");
     } else {
       row(b, "API reads", e.api() + "   (role read: GET /v1/...; /health/ready)");
       row(
           b,
           "API writes",
           e.writeApi() + "   (role write: POST and DELETE /v1/...; /health/ready)");
+      row(
+          b,
+          "Admin",
+          "http://127.0.0.1:"
+              + p.admin()
+              + " (reads), :"
+              + p.writeAdmin()
+              + " (writes)   (GET /metrics, detailed /health/ready)");
     }
     row(
         b,

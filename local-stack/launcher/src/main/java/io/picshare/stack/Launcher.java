@@ -97,7 +97,9 @@ public final class Launcher implements Callable<Integer> {
             kafkaControllerPort,
             solrPort,
             apiPort,
-            writeApiPort);
+            writeApiPort,
+            apiPort + 1000,
+            writeApiPort + 1000);
     LocalStack.Options options =
         new LocalStack.Options(
             repoRoot,

@@ -228,10 +228,11 @@ public final class LocalStack implements AutoCloseable {
             withApi ? api : null,
             withApi ? writeApi : null);
     switch (options.apiMode()) {
-      case ALL -> await(launch(apiSpec("api", "all", api)));
+      case ALL -> await(launch(apiSpec("api", "all", api, options.ports().admin())));
       case SPLIT -> {
-        NodeProcess reader = launch(apiSpec("api-read", "read", api));
-        NodeProcess writer = launch(apiSpec("api-write", "write", writeApi));
+        NodeProcess reader = launch(apiSpec("api-read", "read", api, options.ports().admin()));
+        NodeProcess writer =
+            launch(apiSpec("api-write", "write", writeApi, options.ports().writeAdmin()));
         await(reader);
         await(writer);
       }
@@ -275,7 +276,7 @@ public final class LocalStack implements AutoCloseable {
    * An API process of {@code role} on {@code api}'s port (it leases its own id-generator worker
    * id).
    */
-  private NodeProcess.Spec apiSpec(String name, String role, URI api) {
+  private NodeProcess.Spec apiSpec(String name, String role, URI api, int adminPort) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     URI ready = api.resolve("/health/ready");
     return new NodeProcess.Spec(
@@ -291,6 +292,7 @@ public final class LocalStack implements AutoCloseable {
         List.of(
             "--role=" + role,
             "--http-port=" + api.getPort(),
+            "--admin-port=" + adminPort,
             "--hdfs-uri=" + endpoints.hdfs(),
             "--zookeeper-quorum=" + endpoints.zookeeperQuorum(),
             "--kafka-bootstrap=" + endpoints.kafkaBootstrap(),

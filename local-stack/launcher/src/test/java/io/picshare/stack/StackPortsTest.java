@@ -10,7 +10,7 @@ class StackPortsTest {
   @Test
   void defaultsAreTheComponentsUsualPorts() {
     assertThat(StackPorts.DEFAULTS)
-        .isEqualTo(new StackPorts(8020, 9870, 2181, 9092, 9093, 8983, 8080, 8081));
+        .isEqualTo(new StackPorts(8020, 9870, 2181, 9092, 9093, 8983, 8080, 8081, 9080, 9081));
   }
 
   @Test
@@ -25,13 +25,15 @@ class StackPortsTest {
                 ports.kafkaController(),
                 ports.solr(),
                 ports.api(),
-                ports.writeApi()))
-        .hasSize(8);
+                ports.writeApi(),
+                ports.admin(),
+                ports.writeAdmin()))
+        .hasSize(10);
   }
 
   @Test
   void rejectsNonPorts() {
-    assertThatThrownBy(() -> new StackPorts(0, 1, 2, 3, 4, 5, 6, 7))
+    assertThatThrownBy(() -> new StackPorts(0, 1, 2, 3, 4, 5, 6, 7, 8, 9))
         .hasMessageContaining("not a TCP port: 0");
   }
 }
