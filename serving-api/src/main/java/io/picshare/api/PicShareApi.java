@@ -308,17 +308,15 @@ public final class PicShareApi implements AutoCloseable {
       LOG.warn("the servers did not drain within {} s; closing anyway", drainTimeout.toSeconds());
     }
     await(admin.close(), CLOSE_TIMEOUT, "the admin server");
-    if (config.http().role().servesWrites()) {
-      try {
-        int published = relay.stop().await(LAST_RELAY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.info("outbox relay stopped after a last pass that published {} events", published);
-      } catch (TimeoutException e) {
-        LOG.warn(
-            "the outbox relay's last pass did not finish within {} s; its events wait in the outbox",
-            LAST_RELAY_TIMEOUT.toSeconds());
-      }
-    } else {
-      relay.close();
+    try {
+      // A write role's relay makes a last pass; either role gives the relay lease up if it holds
+      // it.
+      int published = relay.stop().await(LAST_RELAY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      LOG.info("outbox relay stopped after a last pass that published {} events", published);
+    } catch (TimeoutException e) {
+      LOG.warn(
+          "the outbox relay's last pass did not finish within {} s; its events wait in the outbox",
+          LAST_RELAY_TIMEOUT.toSeconds());
     }
     vertx.cancelTimer(leaseTimer);
     workerId

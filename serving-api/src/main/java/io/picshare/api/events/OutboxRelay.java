@@ -101,14 +101,11 @@ public final class OutboxRelay implements AutoCloseable {
    * or the next start; completes with the number that pass published.
    */
   public Future<Integer> stop() {
+    boolean wasRunning = timerId >= 0;
     cancelTimer();
-    return currentPass
-        .transform(previous -> relayOnce())
-        .eventually(
-            () -> {
-              releaseLease();
-              return Future.succeededFuture();
-            });
+    Future<Integer> lastPass =
+        wasRunning ? currentPass.transform(previous -> relayOnce()) : Future.succeededFuture(0);
+    return lastPass.compose(published -> releaseLease().map(published));
   }
 
   /** Takes or renews the relay lease; true while this relay may publish. */
@@ -295,8 +292,15 @@ public final class OutboxRelay implements AutoCloseable {
     }
   }
 
-  private void releaseLease() {
-    lease.ifPresent(leases::release);
+  /**
+   * Gives the relay lease up (if held), so another instance takes over at once rather than after
+   * its ttl.
+   */
+  private Future<Void> releaseLease() {
+    Optional<LeaseHolder.Held> held = lease;
     lease = Optional.empty();
+    return held.isEmpty()
+        ? Future.succeededFuture()
+        : Async.of(leases.release(held.get())).<Void>mapEmpty().otherwiseEmpty();
   }
 }
