@@ -25,10 +25,8 @@ class StackPortsTest {
                 ports.kafkaController(),
                 ports.solr(),
                 ports.api(),
-                ports.writeApi(),
-                ports.admin(),
-                ports.writeAdmin()))
-        .hasSize(10);
+                ports.writeApi()))
+        .hasSize(8);
   }
 
   @Test
