@@ -35,7 +35,10 @@ public interface IdempotencyStore {
     record Reused() implements Outcome {}
   }
 
-  /** Claims the key if free; otherwise reports who has it. */
+  /**
+   * Claims the key if it is free or was released; otherwise reports who has it. A claim by this
+   * same token (a retried write whose first try landed) is acquired.
+   */
   CompletableFuture<Outcome> claim(Claim claim, byte[] fingerprint);
 
   /**

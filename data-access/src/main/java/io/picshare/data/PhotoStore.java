@@ -15,7 +15,11 @@ public interface PhotoStore {
   /** Writes the id lookup if no photo has this id; {@code false} if one has (an id collision). */
   CompletableFuture<Boolean> insertLookupIfAbsent(PhotoRecord photo);
 
-  /** Writes the photo row (the commit point) if absent; {@code false} if a row has this key. */
+  /**
+   * Writes the photo row (the commit point) if absent; {@code false} if another photo's row has
+   * this key. A row equal to {@code photo} counts as written (this write landed, its reply was
+   * lost).
+   */
   CompletableFuture<Boolean> insertRowIfAbsent(PhotoRecord photo);
 
   /**

@@ -68,10 +68,19 @@ public final class HBasePhotoStore implements PhotoStore {
         CheckAndMutate.newBuilder(photo.rowKey().encode())
             .ifNotExists(METADATA, SHA256)
             .build(photo.toPut());
+    // A write whose reply was lost is retried and fails its own check: the row is then ours.
     return hbase
         .table(PhotosTable.NAME)
         .thenCompose(table -> table.checkAndMutate(insert))
-        .thenApply(CheckAndMutateResult::isSuccess);
+        .thenCompose(
+            inserted ->
+                inserted.isSuccess()
+                    ? CompletableFuture.completedFuture(true)
+                    : row(photo.ownerId(), photo.photoId())
+                        .thenApply(
+                            existing ->
+                                !existing.isEmpty()
+                                    && PhotoRecord.fromResult(existing).equals(photo)));
   }
 
   @Override

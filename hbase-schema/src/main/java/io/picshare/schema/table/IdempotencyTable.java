@@ -33,15 +33,19 @@ public final class IdempotencyTable implements PicShareTable {
   public static final byte[] RESPONSE_BODY = Bytes.toBytes("b");
 
   /**
-   * The claim: the current attempt's random token (16 raw bytes). Completing or releasing the key
-   * is a compare-and-set on it, so only the attempt holding the key can.
+   * The claim: the current attempt's random token (16 raw bytes), or empty once that attempt
+   * released the key. Completing or releasing the key is a compare-and-set on it, so only the
+   * attempt holding the key can.
    */
   public static final byte[] CLAIM = Bytes.toBytes("c");
+
+  /** When the current attempt claimed the key, epoch ms by the claiming instance's clock, long. */
+  public static final byte[] CLAIMED_AT = Bytes.toBytes("t");
 
   /** Id of the photo the current attempt will create, 8-byte long; written with the claim. */
   public static final byte[] PLANNED_PHOTO_ID = Bytes.toBytes("n");
 
-  /** Id of the photo the request created, 8-byte long. */
+  /** Id of the photo the request created, 8-byte long; empty until the claim completes. */
   public static final byte[] PHOTO_ID = Bytes.toBytes("p");
 
   @Override

@@ -10,11 +10,15 @@ import io.picshare.data.OutboxStore.Pending;
 import io.picshare.data.PhotoState;
 import io.picshare.data.PhotoStore;
 import io.picshare.data.lease.LeaseHolder;
+import io.picshare.schema.key.OutboxRowKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,7 +178,7 @@ public final class OutboxRelay implements AutoCloseable {
 
   /** The smallest row key after {@code position}: the key with a zero byte appended. */
   private static byte[] nextPosition(byte[] position) {
-    return java.util.Arrays.copyOf(position, position.length + 1);
+    return Arrays.copyOf(position, position.length + 1);
   }
 
   private Future<Integer> relayPage(List<Pending> rows) {
@@ -188,7 +192,7 @@ public final class OutboxRelay implements AutoCloseable {
         byAggregate.computeIfAbsent(entry.aggregateId(), id -> new ArrayList<>()).add(entry);
       }
     }
-    List<Entry> done = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Entry> done = Collections.synchronizedList(new ArrayList<>());
     AtomicLong sent = new AtomicLong();
     byAggregate.values().forEach(events -> work.add(relayInOrder(events, done, sent)));
     return Future.join(work)
@@ -226,8 +230,7 @@ public final class OutboxRelay implements AutoCloseable {
       type = PhotoEvent.Type.ofTopic(entry.topic());
     } catch (IllegalArgumentException unknown) {
       return deadLetter(
-              new io.picshare.schema.key.OutboxRowKey(entry.aggregateId(), entry.eventId())
-                  .encode(),
+              new OutboxRowKey(entry.aggregateId(), entry.eventId()).encode(),
               "unknown event type " + entry.topic())
           .map(true);
     }
@@ -262,7 +265,7 @@ public final class OutboxRelay implements AutoCloseable {
   private Future<Void> deadLetter(byte[] position, String reason) {
     LOG.error(
         "moving outbox entry {} to the dead letters: {}",
-        java.util.HexFormat.of().formatHex(position),
+        HexFormat.of().formatHex(position),
         reason);
     return Async.of(outbox.deadLetter(position, reason))
         .onSuccess(moved -> deadLettered.incrementAndGet());

@@ -137,7 +137,26 @@ class ManyInstancesIT {
       assertThat(photos.insertLookupIfAbsent(photo(photoId, 2)).get()).isFalse();
       assertThat(photos.ownerOf(photoId).get().getAsLong()).isEqualTo(1);
       assertThat(photos.insertRowIfAbsent(mine).get()).isTrue();
-      assertThat(photos.insertRowIfAbsent(mine).get()).isFalse();
+      assertThat(photos.insertRowIfAbsent(mine).get())
+          .as("the same write again (a retry after a lost reply) is this photo's own row")
+          .isTrue();
+      PhotoRecord another =
+          new PhotoRecord(
+              photoId,
+              1,
+              "other",
+              "image/jpeg",
+              1,
+              1,
+              1,
+              1,
+              null,
+              null,
+              "11".repeat(32),
+              mine.location(),
+              2);
+      assertThat(photos.insertRowIfAbsent(another).get()).isFalse();
+      assertThat(photos.find(1, photoId).get()).contains(mine);
 
       HBaseUserStore users = new HBaseUserStore(hbase);
       long userId = Math.abs(UUID.randomUUID().getLeastSignificantBits() >>> 1);
@@ -154,6 +173,47 @@ class ManyInstancesIT {
           .as("the colliding sign-up released its username")
           .isEmpty();
     }
+  }
+
+  @Test
+  void idempotencyWritesWhoseRepliesWereLostAreRecognisedAndNoClockHidesAClaim(StackEndpoints stack)
+      throws Exception {
+    try (HBaseConnection hbase = connection(stack)) {
+      long userId = Math.abs(UUID.randomUUID().getMostSignificantBits() >>> 1);
+      byte[] fingerprint = fingerprint("t", new byte[] {1});
+      IdempotencyStore store = new HBaseIdempotencyStore(hbase, Clock.systemUTC());
+      // A claim the HBase client retried after its first try landed finds its own token.
+      IdempotencyStore.Claim first = claim(userId, "lost-reply", 1, 11);
+      assertThat(store.claim(first, fingerprint).get())
+          .isInstanceOf(IdempotencyStore.Outcome.Acquired.class);
+      assertThat(store.claim(first, fingerprint).get())
+          .isInstanceOf(IdempotencyStore.Outcome.Acquired.class);
+      assertThat(store.claim(claim(userId, "lost-reply", 2, 12), fingerprint).get())
+          .isInstanceOf(IdempotencyStore.Outcome.Pending.class);
+
+      // Released by one instance, then claimed and completed by another whose clock is behind
+      // the region server's: neither a delete marker nor an older timestamp may hide that claim.
+      assertThat(store.release(first).get()).isTrue();
+      IdempotencyStore lagging =
+          new HBaseIdempotencyStore(hbase, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-5)));
+      IdempotencyStore.Claim second = claim(userId, "lost-reply", 3, 13);
+      assertThat(lagging.claim(second, fingerprint).get())
+          .isInstanceOf(IdempotencyStore.Outcome.Acquired.class);
+      assertThat(lagging.complete(second, 13).get()).as("the claim is visible").isTrue();
+      assertThat(store.release(first).get()).as("a released claim stays released").isFalse();
+      assertThat(store.claim(claim(userId, "lost-reply", 4, 14), fingerprint).get())
+          .isEqualTo(new IdempotencyStore.Outcome.Completed(13));
+      assertThat(store.release(second).get()).isTrue();
+      assertThat(store.claim(claim(userId, "lost-reply", 5, 15), fingerprint).get())
+          .as("a completed key is never freed")
+          .isEqualTo(new IdempotencyStore.Outcome.Completed(13));
+    }
+  }
+
+  private static IdempotencyStore.Claim claim(long userId, String key, int token, long photoId) {
+    byte[] bytes = new byte[16];
+    bytes[0] = (byte) token;
+    return new IdempotencyStore.Claim(userId, key, bytes, photoId);
   }
 
   @Test

@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,9 +154,11 @@ public final class PhotoUploadService {
                                         .map(new UploadResult(photo, false)))
                             .recover(
                                 error ->
-                                    idempotency
-                                        .release(claim)
-                                        .transform(ignored -> Future.failedFuture(error)));
+                                    error instanceof CommitUnknown
+                                        ? Future.failedFuture(error)
+                                        : idempotency
+                                            .release(claim)
+                                            .transform(ignored -> Future.failedFuture(error)));
                       });
             });
   }
@@ -227,6 +230,7 @@ public final class PhotoUploadService {
     Future<Void> blob = blobs.write(path, bytes);
     Future<Void> appended = Async.of(outbox.append(event));
     Future<Boolean> lookup = Async.of(photos.insertLookupIfAbsent(record));
+    Supplier<Future<Void>> undo = () -> undo(record, event, blob, appended, lookup);
     return Future.join(blob, appended, lookup)
         .compose(
             written -> {
@@ -239,16 +243,12 @@ public final class PhotoUploadService {
                         ErrorCode.SERVICE_UNAVAILABLE,
                         "storage is too slow right now; the photo was not stored, retry later"));
               }
-              return Async.of(photos.insertRowIfAbsent(record))
-                  .compose(
-                      inserted ->
-                          inserted
-                              ? Future.succeededFuture(photo)
-                              : Future.failedFuture(new IdCollision(photoId)));
+              return Future.<Void>succeededFuture();
             })
-        .recover(error -> undo(record, event, blob, appended, lookup, error).map(photo))
+        .recover(error -> undone(record, undo, error))
+        .compose(ready -> commit(record, undo))
         .compose(
-            stored ->
+            committed ->
                 Async.of(users.addToPhotoCount(uploader.userId(), 1))
                     .onFailure(
                         error ->
@@ -261,47 +261,57 @@ public final class PhotoUploadService {
   }
 
   /**
-   * After a failed attempt: if its photo row exists after all (the failure was a lost reply), the
-   * upload succeeded; otherwise remove exactly what this attempt wrote, and fail.
+   * Writes the photo row. When HBase cannot say whether that write landed (its reply was lost and
+   * no read can tell yet), the attempt fails with its writes left in place: the row may still land,
+   * a complete photo, and a retry with the same key replays it. A cleanup would race that write.
    */
+  private Future<Void> commit(PhotoRecord record, Supplier<Future<Void>> undo) {
+    return Async.of(photos.insertRowIfAbsent(record))
+        .recover(
+            error ->
+                Async.of(photos.find(record.ownerId(), record.photoId()))
+                    .transform(
+                        found ->
+                            found.succeeded() && found.result().isPresent()
+                                ? Future.succeededFuture(true)
+                                : Future.failedFuture(new CommitUnknown(record.photoId(), error))))
+        .compose(
+            inserted ->
+                inserted
+                    ? Future.<Void>succeededFuture()
+                    : undone(record, undo, new IdCollision(record.photoId())));
+  }
+
+  /** Runs {@code undo} (after a failure before the commit), then fails with {@code error}. */
+  private static Future<Void> undone(
+      PhotoRecord record, Supplier<Future<Void>> undo, Throwable error) {
+    LOG.warn(
+        "upload of photo {} failed, removing what was written: {}",
+        PublicIds.encode(record.photoId()),
+        error.toString());
+    return undo.get().transform(ignored -> Future.failedFuture(unavailable(error)));
+  }
+
+  /** Removes exactly what this attempt wrote; each removal is best effort. */
   private Future<Void> undo(
       PhotoRecord record,
       OutboxStore.Entry event,
       Future<Void> blob,
       Future<Void> appended,
-      Future<Boolean> lookup,
-      Throwable error) {
-    boolean collision = error instanceof IdCollision;
-    Future<Boolean> committed =
-        collision
-            ? Future.succeededFuture(false)
-            : Async.of(photos.find(record.ownerId(), record.photoId())).map(Optional::isPresent);
-    return committed.compose(
-        found -> {
-          if (found) {
-            return Future.succeededFuture();
-          }
-          LOG.warn(
-              "upload of photo {} failed, removing what was written: {}",
-              PublicIds.encode(record.photoId()),
-              error.toString());
-          Future<?> undoLookup =
-              lookup.succeeded() && lookup.result()
-                  ? Async.of(photos.deleteLookup(record.photoId(), record.ownerId()))
-                      .otherwiseEmpty()
-                  : Future.succeededFuture();
-          Future<?> undoEvent =
-              appended.succeeded()
-                  ? Async.of(outbox.remove(event)).otherwiseEmpty()
-                  : Future.succeededFuture();
-          Future<?> undoBlob =
-              blob.succeeded()
-                  ? blobs.delete(record.location().path()).otherwise(false)
-                  : Future.succeededFuture();
-          return Future.join(undoLookup, undoEvent, undoBlob)
-              .transform(ignored -> Future.failedFuture(unavailable(error)));
-        },
-        lookupError -> Future.failedFuture(unavailable(error)));
+      Future<Boolean> lookup) {
+    Future<?> undoLookup =
+        lookup.succeeded() && lookup.result()
+            ? Async.of(photos.deleteLookup(record.photoId(), record.ownerId())).otherwiseEmpty()
+            : Future.succeededFuture();
+    Future<?> undoEvent =
+        appended.succeeded()
+            ? Async.of(outbox.remove(event)).otherwiseEmpty()
+            : Future.succeededFuture();
+    Future<?> undoBlob =
+        blob.succeeded()
+            ? blobs.delete(record.location().path()).otherwise(false)
+            : Future.succeededFuture();
+    return Future.join(undoLookup, undoEvent, undoBlob).mapEmpty();
   }
 
   private static Throwable unavailable(Throwable error) {
@@ -310,6 +320,23 @@ public final class PhotoUploadService {
         : new PicShareException(
             ErrorCode.SERVICE_UNAVAILABLE,
             "storage is unavailable; the photo was not stored, retry later");
+  }
+
+  /**
+   * The photo row's write failed without saying whether it landed: the key stays claimed (never
+   * released), so a retry replays the photo if it appears and takes the key over if it does not.
+   */
+  static final class CommitUnknown extends PicShareException {
+    private static final long serialVersionUID = 1L;
+
+    CommitUnknown(long photoId, Throwable cause) {
+      super(
+          ErrorCode.SERVICE_UNAVAILABLE,
+          "storage did not confirm photo "
+              + PublicIds.encode(photoId)
+              + "; retry with the same Idempotency-Key to learn whether it was stored");
+      initCause(cause);
+    }
   }
 
   /** The photo id is taken by another photo (two generators issued it): nothing was overwritten. */
