@@ -1,7 +1,13 @@
 package io.picshare.schema;
 
+import io.picshare.schema.table.FeedsTable;
+import io.picshare.schema.table.FollowersTable;
+import io.picshare.schema.table.FollowingTable;
+import io.picshare.schema.table.FollowsTable;
 import io.picshare.schema.table.IdempotencyTable;
+import io.picshare.schema.table.InboxTable;
 import io.picshare.schema.table.LeasesTable;
+import io.picshare.schema.table.LikesTable;
 import io.picshare.schema.table.OutboxDeadLettersTable;
 import io.picshare.schema.table.OutboxTable;
 import io.picshare.schema.table.PhotoIdsTable;
@@ -25,6 +31,12 @@ public final class PicShareTables {
         new IdempotencyTable(),
         new OutboxTable(),
         new OutboxDeadLettersTable(),
-        new LeasesTable());
+        new LeasesTable(),
+        new FollowsTable(),
+        new FollowingTable(),
+        new FollowersTable(),
+        new LikesTable(),
+        new InboxTable(),
+        new FeedsTable());
   }
 }

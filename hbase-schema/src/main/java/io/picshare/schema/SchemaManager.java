@@ -17,8 +17,9 @@ import org.apache.hadoop.hbase.client.TableDescriptor;
 
 /**
  * Creates and checks the PicShare schema on a live cluster. {@link #create()} is idempotent: it
- * adds the namespace and missing tables and never alters or drops existing ones; {@link #verify()}
- * reports how the live schema differs from the code. Blocking; does not close the {@link Admin}.
+ * adds the namespace, missing tables and missing column families of existing tables (new columns of
+ * a newer release), and never changes or drops anything that exists; {@link #verify()} reports how
+ * the live schema differs from the code. Blocking; does not close the {@link Admin}.
  */
 public final class SchemaManager {
   private final Admin admin;
@@ -111,7 +112,7 @@ public final class SchemaManager {
   private String createTable(PicShareTable table) throws IOException {
     TableName name = table.name();
     if (admin.tableExists(name)) {
-      return "table " + name + " exists, left unchanged";
+      return addMissingFamilies(table);
     }
     byte[][] splitKeys = table.splitKeys();
     try {
@@ -120,6 +121,21 @@ public final class SchemaManager {
     } catch (TableExistsException e) {
       return "table " + name + " exists (created concurrently), left unchanged";
     }
+  }
+
+  private String addMissingFamilies(PicShareTable table) throws IOException {
+    TableName name = table.name();
+    TableDescriptor live = admin.getDescriptor(name);
+    List<String> added = new ArrayList<>();
+    for (ColumnFamilyDescriptor family : table.descriptor().getColumnFamilies()) {
+      if (!live.hasColumnFamily(family.getName())) {
+        admin.addColumnFamily(name, family);
+        added.add(family.getNameAsString());
+      }
+    }
+    return added.isEmpty()
+        ? "table " + name + " exists, left unchanged"
+        : "table " + name + " exists, added families " + String.join(", ", added);
   }
 
   private boolean namespaceExists() throws IOException {

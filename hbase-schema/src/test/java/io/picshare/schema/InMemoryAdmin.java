@@ -17,9 +17,11 @@ import org.apache.hadoop.hbase.TableExistsException;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.TableNotFoundException;
 import org.apache.hadoop.hbase.client.Admin;
+import org.apache.hadoop.hbase.client.ColumnFamilyDescriptor;
 import org.apache.hadoop.hbase.client.RegionInfo;
 import org.apache.hadoop.hbase.client.RegionInfoBuilder;
 import org.apache.hadoop.hbase.client.TableDescriptor;
+import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
 
 /**
  * A fake {@link Admin} holding namespaces and tables in memory, implementing only the calls {@link
@@ -70,6 +72,14 @@ final class InMemoryAdmin implements InvocationHandler {
         TableDescriptor modified = (TableDescriptor) args[0];
         existing(modified.getTableName());
         tables.put(modified.getTableName(), modified);
+        return null;
+      case "addColumnFamily/2":
+        TableName target = (TableName) args[0];
+        tables.put(
+            target,
+            TableDescriptorBuilder.newBuilder(existing(target))
+                .setColumnFamily((ColumnFamilyDescriptor) args[1])
+                .build());
         return null;
       case "getDescriptor/1":
         return existing((TableName) args[0]);

@@ -3,6 +3,7 @@ package io.picshare.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.picshare.schema.table.IdempotencyTable;
+import io.picshare.schema.table.PhotosTable;
 import java.util.List;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
@@ -35,7 +36,13 @@ class SchemaManagerContractTest {
             "missing table picshare:idempotency",
             "missing table picshare:outbox",
             "missing table picshare:outbox_dead_letters",
-            "missing table picshare:leases");
+            "missing table picshare:leases",
+            "missing table picshare:follows",
+            "missing table picshare:following",
+            "missing table picshare:followers",
+            "missing table picshare:likes",
+            "missing table picshare:inbox",
+            "missing table picshare:feeds");
   }
 
   @Test
@@ -55,7 +62,13 @@ class SchemaManagerContractTest {
             "created table picshare:idempotency with 16 regions",
             "created table picshare:outbox with 16 regions",
             "created table picshare:outbox_dead_letters with 1 regions",
-            "created table picshare:leases with 1 regions");
+            "created table picshare:leases with 1 regions",
+            "created table picshare:follows with 16 regions",
+            "created table picshare:following with 16 regions",
+            "created table picshare:followers with 16 regions",
+            "created table picshare:likes with 16 regions",
+            "created table picshare:inbox with 16 regions",
+            "created table picshare:feeds with 16 regions");
     assertThat(manager.verify()).isEmpty();
     assertThat(admin.getRegions(IdempotencyTable.NAME)).hasSize(16);
   }
@@ -76,11 +89,26 @@ class SchemaManagerContractTest {
 
     List<String> actions = manager.create();
 
-    assertThat(actions).hasSize(9).first().isEqualTo("namespace picshare exists");
+    assertThat(actions).hasSize(15).first().isEqualTo("namespace picshare exists");
     assertThat(actions).contains("table picshare:idempotency exists, left unchanged");
     assertThat(actions).noneMatch(action -> action.startsWith("created"));
     assertThat(manager.verify())
         .containsExactly("picshare:idempotency: family i has TTL=60 s, expected 86400 s");
+  }
+
+  @Test
+  void createAddsTheFamiliesANewerReleaseBroughtToExistingTables() throws Exception {
+    Admin admin = emptyCluster();
+    SchemaManager manager = new SchemaManager(admin);
+    manager.create();
+    admin.modifyTable(
+        TableDescriptorBuilder.newBuilder(admin.getDescriptor(PhotosTable.NAME))
+            .removeColumnFamily(PhotosTable.COUNTERS)
+            .build());
+    assertThat(manager.verify()).containsExactly("picshare:photos: missing family c");
+
+    assertThat(manager.create()).contains("table picshare:photos exists, added families c");
+    assertThat(manager.verify()).isEmpty();
   }
 
   @Test

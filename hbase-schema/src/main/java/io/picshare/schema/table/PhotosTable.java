@@ -64,6 +64,15 @@ public final class PhotosTable implements PicShareTable {
    */
   public static final byte[] DELETION_EVENT = Bytes.toBytes("x");
 
+  /**
+   * Family: counters, 8-byte longs changed only with {@code Increment} (kept apart from the
+   * metadata, which never changes once written).
+   */
+  public static final byte[] COUNTERS = Bytes.toBytes("c");
+
+  /** Counter: likes of the photo; recomputed from {@code picshare:likes} by the repair. */
+  public static final byte[] LIKE_COUNT = Bytes.toBytes("l");
+
   @Override
   public TableName name() {
     return NAME;
@@ -73,6 +82,7 @@ public final class PhotosTable implements PicShareTable {
   public TableDescriptor descriptor() {
     return TableDescriptorBuilder.newBuilder(NAME)
         .setColumnFamily(family(METADATA).setDataBlockEncoding(DataBlockEncoding.FAST_DIFF).build())
+        .setColumnFamily(family(COUNTERS).build())
         .build();
   }
 

@@ -29,7 +29,13 @@ class TableDescriptorsTest {
             "picshare:idempotency",
             "picshare:outbox",
             "picshare:outbox_dead_letters",
-            "picshare:leases");
+            "picshare:leases",
+            "picshare:follows",
+            "picshare:following",
+            "picshare:followers",
+            "picshare:likes",
+            "picshare:inbox",
+            "picshare:feeds");
     for (PicShareTable table : PicShareTables.all()) {
       assertThat(table.descriptor().getTableName()).isEqualTo(table.name());
     }
@@ -47,7 +53,7 @@ class TableDescriptorsTest {
     ColumnFamilyDescriptor metadata =
         new PhotosTable().descriptor().getColumnFamily(Bytes.toBytes("m"));
 
-    assertThat(familyNames(new PhotosTable().descriptor())).containsExactly("m");
+    assertThat(familyNames(new PhotosTable().descriptor())).containsExactly("c", "m");
     assertThat(metadata.getDataBlockEncoding()).isEqualTo(DataBlockEncoding.FAST_DIFF);
     assertThat(metadata.getBloomFilterType()).isEqualTo(BloomType.ROW);
   }
@@ -61,10 +67,13 @@ class TableDescriptorsTest {
   }
 
   @Test
-  void onlyIdempotencyEntriesExpire() {
+  void onlyIdempotencyEntriesAndInboxesExpire() {
     for (PicShareTable table : PicShareTables.all()) {
       for (ColumnFamilyDescriptor family : table.descriptor().getColumnFamilies()) {
-        int expected = table instanceof IdempotencyTable ? 86_400 : HConstants.FOREVER;
+        int expected =
+            table instanceof IdempotencyTable
+                ? 86_400
+                : table instanceof InboxTable ? 8 * 86_400 : HConstants.FOREVER;
         assertThat(family.getTimeToLive())
             .as(table.name() + " " + family.getNameAsString())
             .isEqualTo(expected);
