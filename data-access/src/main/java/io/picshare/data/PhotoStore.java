@@ -31,14 +31,20 @@ public interface PhotoStore {
   CompletableFuture<OptionalLong> ownerOf(long photoId);
 
   /** The photo if it exists (committed and not deleted). */
-  CompletableFuture<Optional<PhotoRecord>> find(long photoId);
+  CompletableFuture<Optional<PhotoRow>> find(long photoId);
 
-  CompletableFuture<Optional<PhotoRecord>> find(long ownerId, long photoId);
+  CompletableFuture<Optional<PhotoRow>> find(long ownerId, long photoId);
 
   /**
    * Up to {@code limit} of the owner's photos, newest first, older than {@code after} when given.
    */
-  CompletableFuture<List<PhotoRecord>> listByOwner(long ownerId, OptionalLong after, int limit);
+  CompletableFuture<List<PhotoRow>> listByOwner(long ownerId, OptionalLong after, int limit);
+
+  /**
+   * Adds {@code delta} to the photo's like count (an {@code Increment}, after the like's own
+   * compare-and-set; recomputed from the likes by the repair).
+   */
+  CompletableFuture<Void> addToLikeCount(PhotoRecord photo, long delta);
 
   /**
    * Marks the photo deleted by the event {@code deletionEventId}, if it exists and is not marked

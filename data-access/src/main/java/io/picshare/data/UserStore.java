@@ -27,4 +27,10 @@ public interface UserStore {
    * writes).
    */
   CompletableFuture<Void> addToPhotoCount(long userId, long delta);
+
+  /**
+   * Adds {@code delta} to the follower's following count and the followee's follower count (two
+   * {@code Increment}s after the follow's own compare-and-set; recomputed by the repair).
+   */
+  CompletableFuture<Void> addToFollowCounts(long followerId, long followeeId, long delta);
 }

@@ -12,6 +12,8 @@ import io.picshare.api.domain.auth.TokenService;
 import io.picshare.api.domain.photo.PhotoDeleteService;
 import io.picshare.api.domain.photo.PhotoReadService;
 import io.picshare.api.domain.photo.PhotoUploadService;
+import io.picshare.api.domain.social.FollowService;
+import io.picshare.api.domain.social.LikeService;
 import io.picshare.api.events.OutboxRelay;
 import io.picshare.api.health.ReadinessService;
 import io.picshare.api.http.AdminRouter;
@@ -29,8 +31,10 @@ import io.picshare.data.OutboxStore;
 import io.picshare.data.PhotoStore;
 import io.picshare.data.UserStore;
 import io.picshare.data.hbase.HBaseConnection;
+import io.picshare.data.hbase.HBaseFollowStore;
 import io.picshare.data.hbase.HBaseIdempotencyStore;
 import io.picshare.data.hbase.HBaseLeaseStore;
+import io.picshare.data.hbase.HBaseLikeStore;
 import io.picshare.data.hbase.HBaseOutboxStore;
 import io.picshare.data.hbase.HBasePhotoStore;
 import io.picshare.data.hbase.HBaseUserStore;
@@ -220,7 +224,16 @@ public final class PicShareApi implements AutoCloseable {
     EdgeLimits limits = EdgeLimits.create(vertx, config);
     EdgeMetrics.register(metrics, limits, readiness);
     ApiRouter.Services services =
-        new ApiRouter.Services(accounts, uploads, reads, deletes, tokens, readiness, metrics);
+        new ApiRouter.Services(
+            accounts,
+            uploads,
+            reads,
+            deletes,
+            new FollowService(users, new HBaseFollowStore(hbase), outbox, ids, clock),
+            new LikeService(reads, photos, new HBaseLikeStore(hbase), outbox, ids, clock),
+            tokens,
+            readiness,
+            metrics);
     HttpServer admin =
         vertx
             .createHttpServer(ServerOptions.adminServer(config.admin(), config.timeouts()))

@@ -6,6 +6,7 @@ import static io.picshare.schema.table.PhotosTable.SHA256;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.picshare.data.PhotoRow;
 import io.picshare.data.PhotoState;
 import io.picshare.data.PhotoStore;
 import io.picshare.schema.key.PhotoIdRowKey;
@@ -23,6 +24,7 @@ import org.apache.hadoop.hbase.client.CheckAndMutate;
 import org.apache.hadoop.hbase.client.CheckAndMutateResult;
 import org.apache.hadoop.hbase.client.Delete;
 import org.apache.hadoop.hbase.client.Get;
+import org.apache.hadoop.hbase.client.Increment;
 import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.Scan;
@@ -121,7 +123,7 @@ public final class HBasePhotoStore implements PhotoStore {
   }
 
   @Override
-  public CompletableFuture<Optional<PhotoRecord>> find(long photoId) {
+  public CompletableFuture<Optional<PhotoRow>> find(long photoId) {
     return ownerOf(photoId)
         .thenCompose(
             owner ->
@@ -131,13 +133,34 @@ public final class HBasePhotoStore implements PhotoStore {
   }
 
   @Override
-  public CompletableFuture<Optional<PhotoRecord>> find(long ownerId, long photoId) {
+  public CompletableFuture<Optional<PhotoRow>> find(long ownerId, long photoId) {
     return row(ownerId, photoId)
-        .thenApply(
-            result ->
-                result.isEmpty() || marked(result)
-                    ? Optional.empty()
-                    : Optional.of(PhotoRecord.fromResult(result)));
+        .thenApply(result -> live(result) ? Optional.of(photoRow(result)) : Optional.empty());
+  }
+
+  /**
+   * Committed and not marked deleted. (A like counted while its photo was purged can leave a row
+   * holding only the counter.)
+   */
+  private static boolean live(Result result) {
+    return result.containsColumn(METADATA, SHA256) && !marked(result);
+  }
+
+  private static PhotoRow photoRow(Result result) {
+    byte[] likes = result.getValue(PhotosTable.COUNTERS, PhotosTable.LIKE_COUNT);
+    return new PhotoRow(
+        PhotoRecord.fromResult(result), likes == null ? 0 : Math.max(0, Bytes.toLong(likes)));
+  }
+
+  @Override
+  public CompletableFuture<Void> addToLikeCount(PhotoRecord photo, long delta) {
+    Increment increment =
+        new Increment(photo.rowKey().encode())
+            .addColumn(PhotosTable.COUNTERS, PhotosTable.LIKE_COUNT, delta);
+    return hbase
+        .table(PhotosTable.NAME)
+        .thenCompose(table -> table.increment(increment))
+        .thenApply(result -> null);
   }
 
   private CompletableFuture<Result> row(long ownerId, long photoId) {
@@ -151,7 +174,7 @@ public final class HBasePhotoStore implements PhotoStore {
   }
 
   @Override
-  public CompletableFuture<List<PhotoRecord>> listByOwner(
+  public CompletableFuture<List<PhotoRow>> listByOwner(
       long ownerId, OptionalLong after, int limit) {
     byte[] start =
         after.isPresent()
@@ -167,7 +190,12 @@ public final class HBasePhotoStore implements PhotoStore {
     return hbase
         .table(PhotosTable.NAME)
         .thenCompose(table -> table.scanAll(scan))
-        .thenApply(results -> results.stream().map(PhotoRecord::fromResult).toList());
+        .thenApply(
+            results ->
+                results.stream()
+                    .filter(HBasePhotoStore::live)
+                    .map(HBasePhotoStore::photoRow)
+                    .toList());
   }
 
   /**
@@ -232,7 +260,7 @@ public final class HBasePhotoStore implements PhotoStore {
               return row(Bytes.toLong(owner), photoId)
                   .thenApply(
                       row -> {
-                        if (row.isEmpty()) {
+                        if (!row.containsColumn(METADATA, SHA256)) {
                           return new PhotoState.Absent();
                         }
                         byte[] mark = row.getValue(METADATA, DELETION_EVENT);

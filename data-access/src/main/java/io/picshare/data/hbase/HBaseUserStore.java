@@ -109,9 +109,20 @@ public final class HBaseUserStore implements UserStore {
 
   @Override
   public CompletableFuture<Void> addToPhotoCount(long userId, long delta) {
+    return increment(userId, UsersTable.PHOTO_COUNT, delta);
+  }
+
+  @Override
+  public CompletableFuture<Void> addToFollowCounts(long followerId, long followeeId, long delta) {
+    return CompletableFuture.allOf(
+        increment(followerId, UsersTable.FOLLOWING_COUNT, delta),
+        increment(followeeId, UsersTable.FOLLOWER_COUNT, delta));
+  }
+
+  private CompletableFuture<Void> increment(long userId, byte[] counter, long delta) {
     Increment increment =
         new Increment(new UserRowKey(userId).encode())
-            .addColumn(UsersTable.COUNTERS, UsersTable.PHOTO_COUNT, delta);
+            .addColumn(UsersTable.COUNTERS, counter, delta);
     return hbase
         .table(UsersTable.NAME)
         .thenCompose(table -> table.increment(increment))

@@ -225,6 +225,10 @@ public final class OutboxRelay implements AutoCloseable {
    * follow.
    */
   private Future<Boolean> relay(Entry entry, PhotoState state, List<Entry> done, AtomicLong sent) {
+    if (SocialEvent.isSocial(entry.topic())) {
+      // appended only after the change it announces: visible as soon as it is in the outbox
+      return publish(entry, done, sent);
+    }
     PhotoEvent.Type type;
     try {
       type = PhotoEvent.Type.ofTopic(entry.topic());
@@ -240,14 +244,7 @@ public final class OutboxRelay implements AutoCloseable {
             : state instanceof PhotoState.Deleted deleted
                 && deleted.deletionEventId() == entry.eventId();
     if (visible) {
-      return publisher
-          .publish(entry.topic(), entry.key(), entry.payload())
-          .map(
-              ack -> {
-                done.add(entry);
-                sent.incrementAndGet();
-                return true;
-              });
+      return publish(entry, done, sent);
     }
     boolean never = type == PhotoEvent.Type.DELETED && state instanceof PhotoState.Deleted;
     if (never || clock.millis() - entry.createdAtMillis() > GIVE_UP_AFTER.toMillis()) {
@@ -260,6 +257,17 @@ public final class OutboxRelay implements AutoCloseable {
       return Future.succeededFuture(true);
     }
     return Future.succeededFuture(false);
+  }
+
+  private Future<Boolean> publish(Entry entry, List<Entry> done, AtomicLong sent) {
+    return publisher
+        .publish(entry.topic(), entry.key(), entry.payload())
+        .map(
+            ack -> {
+              done.add(entry);
+              sent.incrementAndGet();
+              return true;
+            });
   }
 
   private Future<Void> deadLetter(byte[] position, String reason) {

@@ -10,6 +10,8 @@ import io.picshare.api.domain.error.PicShareException;
 import io.picshare.api.domain.photo.PhotoDeleteService;
 import io.picshare.api.domain.photo.PhotoReadService;
 import io.picshare.api.domain.photo.PhotoUploadService;
+import io.picshare.api.domain.social.FollowService;
+import io.picshare.api.domain.social.LikeService;
 import io.picshare.api.health.ReadinessService;
 import io.picshare.api.metrics.ApiMetrics;
 import io.vertx.core.Vertx;
@@ -36,16 +38,26 @@ public final class ApiRouter {
       PhotoUploadService uploads,
       PhotoReadService photos,
       PhotoDeleteService deletes,
+      FollowService follows,
+      LikeService likes,
       TokenService tokens,
       ReadinessService readiness,
       ApiMetrics metrics) {}
 
   private static final List<String> WRITE_PATHS =
-      List.of("/v1/users", "/v1/sessions", "/v1/photos", "/v1/photos/:id");
+      List.of(
+          "/v1/users",
+          "/v1/sessions",
+          "/v1/photos",
+          "/v1/photos/:id",
+          "/v1/photos/:id/like",
+          "/v1/me/following/:username");
   private static final List<String> READ_PATHS =
       List.of(
           "/v1/users/:username",
           "/v1/users/:username/photos",
+          "/v1/users/:username/followers",
+          "/v1/users/:username/following",
           "/v1/photos/:id",
           "/v1/photos/:id/content");
 
@@ -87,30 +99,36 @@ public final class ApiRouter {
         .handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(openApi));
 
     AccountRoutes accounts = new AccountRoutes(services.accounts(), limits);
+    Authenticator authenticator = new Authenticator(services.tokens());
+    SocialRoutes social = new SocialRoutes(services.follows(), services.likes(), authenticator);
     PhotoRoutes photos =
         new PhotoRoutes(
             services.uploads(),
             services.photos(),
             services.deletes(),
-            new Authenticator(services.tokens()),
+            authenticator,
             metrics,
             limits,
-            config.upload().maxBytes());
+            config.upload().maxBytes(),
+            new PhotoViews(services.likes()));
 
     ServerRole role = config.http().role();
     if (role.servesWrites()) {
       accounts.mountWrites(router);
       photos.mountWrites(router);
+      social.mountWrites(router);
     } else {
       WRITE_PATHS.forEach(
           path -> {
             router.route(HttpMethod.POST, path).handler(ctx -> wrongRole(ctx, role));
+            router.route(HttpMethod.PUT, path).handler(ctx -> wrongRole(ctx, role));
             router.route(HttpMethod.DELETE, path).handler(ctx -> wrongRole(ctx, role));
           });
     }
     if (role.servesReads()) {
       accounts.mountReads(router);
       photos.mountReads(router);
+      social.mountReads(router);
     } else {
       READ_PATHS.forEach(
           path -> router.route(HttpMethod.GET, path).handler(ctx -> wrongRole(ctx, role)));

@@ -5,6 +5,7 @@ import io.picshare.api.domain.auth.TokenService;
 import io.picshare.api.domain.error.ErrorCode;
 import io.picshare.api.domain.error.PicShareException;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 
 /** Reads the bearer token of a request and returns whom it authenticates. */
 final class Authenticator {
@@ -14,6 +15,13 @@ final class Authenticator {
 
   Authenticator(TokenService tokens) {
     this.tokens = tokens;
+  }
+
+  /** The caller if the request carries a token; a malformed or invalid token is still 401. */
+  Optional<Principal> optional(RoutingContext ctx) {
+    return ctx.request().getHeader("Authorization") == null
+        ? Optional.empty()
+        : Optional.of(authenticate(ctx));
   }
 
   Principal authenticate(RoutingContext ctx) {

@@ -5,9 +5,11 @@ import io.picshare.data.UserAccount;
 import io.picshare.schema.id.PublicIds;
 import io.picshare.schema.record.UserRecord;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.Optional;
 
 /** JSON bodies in and out of the HTTP edge. */
 final class Json {
@@ -48,6 +50,22 @@ final class Json {
         .put("photo_count", account.photoCount())
         .put("follower_count", account.followerCount())
         .put("following_count", account.followingCount());
+  }
+
+  /**
+   * Sends one page of a list, {@code {"items": [...], "next_cursor": ...}}, with a {@code Link:
+   * rel="next"} header when there is a next page.
+   */
+  static void sendPage(
+      RoutingContext ctx, String path, int limit, JsonArray items, Optional<String> nextCursor) {
+    nextCursor.ifPresent(
+        next ->
+            ctx.response()
+                .putHeader(
+                    "Link",
+                    "<" + path + "?limit=" + limit + "&cursor=" + next + ">; rel=\"next\""));
+    send(
+        ctx, 200, new JsonObject().put("items", items).put("next_cursor", nextCursor.orElse(null)));
   }
 
   /** Sends {@code body}, unless the request was answered already (e.g. by its deadline). */

@@ -4,17 +4,14 @@ import io.picshare.api.domain.auth.Principal;
 import io.picshare.api.domain.error.ErrorCode;
 import io.picshare.api.domain.error.PicShareException;
 import io.picshare.api.domain.photo.PhotoDeleteService;
-import io.picshare.api.domain.photo.PhotoPage;
 import io.picshare.api.domain.photo.PhotoReadService;
 import io.picshare.api.domain.photo.PhotoUploadService;
 import io.picshare.api.domain.photo.StoredPhoto;
 import io.picshare.api.domain.photo.UploadRequest;
-import io.picshare.api.json.PhotoJson;
 import io.picshare.api.metrics.ApiMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.streams.ReadStream;
 import io.vertx.ext.web.Router;
@@ -41,6 +38,7 @@ final class PhotoRoutes {
   private final ApiMetrics metrics;
   private final EdgeLimits limits;
   private final long maxUploadBytes;
+  private final PhotoViews views;
 
   PhotoRoutes(
       PhotoUploadService uploads,
@@ -49,7 +47,8 @@ final class PhotoRoutes {
       Authenticator authenticator,
       ApiMetrics metrics,
       EdgeLimits limits,
-      long maxUploadBytes) {
+      long maxUploadBytes,
+      PhotoViews views) {
     this.uploads = uploads;
     this.photos = photos;
     this.deletes = deletes;
@@ -57,6 +56,7 @@ final class PhotoRoutes {
     this.metrics = metrics;
     this.limits = limits;
     this.maxUploadBytes = maxUploadBytes;
+    this.views = views;
   }
 
   void mountWrites(Router router) {
@@ -105,8 +105,7 @@ final class PhotoRoutes {
             result -> {
               metrics.upload(
                   result.replayed() ? "replayed" : "stored", result.photo().record().sizeBytes());
-              JsonObject photo =
-                  PhotoJson.of(result.photo().record(), result.photo().ownerUsername());
+              JsonObject photo = PhotoViews.uploaded(result.photo());
               ctx.response().putHeader("Location", "/v1/photos/" + photo.getString("id"));
               if (result.replayed()) {
                 ctx.response().putHeader("Idempotent-Replayed", "true");
@@ -123,10 +122,11 @@ final class PhotoRoutes {
   }
 
   private void metadata(RoutingContext ctx) {
+    Optional<Principal> viewer = authenticator.optional(ctx);
     photos
         .find(ctx.pathParam("id"))
-        .onSuccess(
-            photo -> Json.send(ctx, 200, PhotoJson.of(photo.record(), photo.ownerUsername())))
+        .compose(photo -> views.one(viewer, photo))
+        .onSuccess(photo -> Json.send(ctx, 200, photo))
         .onFailure(ctx::fail);
   }
 
@@ -234,35 +234,25 @@ final class PhotoRoutes {
     String username = ctx.pathParam("username");
     Optional<String> cursor = Optional.ofNullable(ctx.queryParams().get("cursor"));
     int limit = limit(ctx.queryParams().get("limit"));
+    Optional<Principal> viewer = authenticator.optional(ctx);
     photos
         .list(username, cursor, limit)
-        .onSuccess(
-            page -> {
-              page.nextCursor()
-                  .ifPresent(
-                      next ->
-                          ctx.response()
-                              .putHeader(
-                                  "Link",
-                                  "</v1/users/"
-                                      + username
-                                      + "/photos?limit="
-                                      + limit
-                                      + "&cursor="
-                                      + next
-                                      + ">; rel=\"next\""));
-              Json.send(ctx, 200, pageJson(page));
-            })
+        .compose(
+            page ->
+                views
+                    .many(viewer, page.photos())
+                    .onSuccess(
+                        items ->
+                            Json.sendPage(
+                                ctx,
+                                "/v1/users/" + username + "/photos",
+                                limit,
+                                items,
+                                page.nextCursor())))
         .onFailure(ctx::fail);
   }
 
-  private static JsonObject pageJson(PhotoPage page) {
-    JsonArray items = new JsonArray();
-    page.photos().forEach(photo -> items.add(PhotoJson.of(photo.record(), photo.ownerUsername())));
-    return new JsonObject().put("items", items).put("next_cursor", page.nextCursor().orElse(null));
-  }
-
-  private static int limit(String value) {
+  static int limit(String value) {
     if (value == null) {
       return 20;
     }

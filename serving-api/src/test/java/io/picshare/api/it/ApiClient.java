@@ -48,7 +48,17 @@ final class ApiClient {
   }
 
   HttpResponse<byte[]> delete(String path, String token) throws Exception {
-    return send(request(path).header("Authorization", "Bearer " + token).DELETE());
+    return send(authorized(path, token).DELETE());
+  }
+
+  /** A bodiless PUT (follow, like), with a bearer token unless {@code token} is null. */
+  HttpResponse<byte[]> put(String path, String token) throws Exception {
+    return send(authorized(path, token).PUT(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  private HttpRequest.Builder authorized(String path, String token) {
+    HttpRequest.Builder request = request(path);
+    return token == null ? request : request.header("Authorization", "Bearer " + token);
   }
 
   /** Signs up a fresh user and logs in; returns the bearer token. */

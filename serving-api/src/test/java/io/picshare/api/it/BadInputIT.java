@@ -84,7 +84,13 @@ class BadInputIT {
     assertThat(content.body()).isEqualTo(photo);
     JsonObject list = json(client.get("/v1/users/" + username + "/photos"));
     assertThat(list.getJsonArray("items")).hasSize(1);
-    assertThat(json(client.get("/v1/users/" + username)).getLong("photo_count")).isEqualTo(1);
+    JsonObject profile = json(client.get("/v1/users/" + username));
+    assertThat(profile.getLong("photo_count")).isEqualTo(1);
+    assertThat(profile.getLong("follower_count")).isZero();
+    assertThat(profile.getLong("following_count")).isZero();
+    assertThat(json(client.get("/v1/photos/" + photoId)).getLong("like_count")).isZero();
+    assertThat(json(client.get("/v1/users/" + username + "/following")).getJsonArray("items"))
+        .isEmpty();
   }
 
   static Stream<Arguments> badRequests() {
@@ -229,6 +235,64 @@ class BadInputIT {
             401,
             "unauthenticated",
             c -> c.send(c.request("/v1/photos/" + photoId).DELETE())),
+        bad(
+            "following yourself",
+            422,
+            "cannot-follow-self",
+            c -> c.put("/v1/me/following/" + username, token)),
+        bad(
+            "following an unknown user",
+            404,
+            "not-found",
+            c -> c.put("/v1/me/following/nobody_here_x", token)),
+        bad(
+            "following without a token",
+            401,
+            "unauthenticated",
+            c -> c.put("/v1/me/following/" + username, null)),
+        bad(
+            "unfollowing with a garbage token",
+            401,
+            "unauthenticated",
+            c -> c.delete("/v1/me/following/" + username, "garbage")),
+        bad(
+            "followers of an unknown user",
+            404,
+            "not-found",
+            c -> c.get("/v1/users/nobody_here_x/followers")),
+        bad(
+            "following list with a bad limit",
+            400,
+            "validation-failed",
+            c -> c.get("/v1/users/" + username + "/following?limit=101")),
+        bad(
+            "followers list with a bad cursor",
+            400,
+            "validation-failed",
+            c -> c.get("/v1/users/" + username + "/followers?cursor=not-a-cursor")),
+        bad(
+            "liking an unknown photo",
+            404,
+            "not-found",
+            c -> c.put("/v1/photos/" + PublicIds.encode(123456789L) + "/like", token)),
+        bad(
+            "liking without a token",
+            401,
+            "unauthenticated",
+            c -> c.put("/v1/photos/" + photoId + "/like", null)),
+        bad(
+            "unliking with a forged token",
+            401,
+            "unauthenticated",
+            c ->
+                c.delete(
+                    "/v1/photos/" + photoId + "/like",
+                    token.substring(0, token.lastIndexOf('.') + 1) + "AAAA")),
+        bad(
+            "reading a photo with a garbage token",
+            401,
+            "unauthenticated",
+            c -> c.get("/v1/photos/" + photoId, "Authorization", "Bearer nope")),
         bad("unknown route", 404, "not-found", c -> c.get("/v2/anything")),
         bad(
             "wrong method",

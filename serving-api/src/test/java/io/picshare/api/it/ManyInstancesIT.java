@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.picshare.api.PicShareApi;
 import io.picshare.data.IdempotencyStore;
 import io.picshare.data.LeaseStore;
+import io.picshare.data.PhotoRow;
 import io.picshare.data.UserStore;
 import io.picshare.data.hbase.HBaseConnection;
 import io.picshare.data.hbase.HBaseIdempotencyStore;
@@ -156,7 +157,7 @@ class ManyInstancesIT {
               mine.location(),
               2);
       assertThat(photos.insertRowIfAbsent(another).get()).isFalse();
-      assertThat(photos.find(1, photoId).get()).contains(mine);
+      assertThat(photos.find(1, photoId).get()).contains(new PhotoRow(mine, 0));
 
       HBaseUserStore users = new HBaseUserStore(hbase);
       long userId = Math.abs(UUID.randomUUID().getLeastSignificantBits() >>> 1);
@@ -416,7 +417,7 @@ class ManyInstancesIT {
               .getString("id");
       HBasePhotoStore photos = new HBasePhotoStore(hbase);
       PhotoRecord record =
-          photos.find(PublicIds.decode(interrupted).getAsLong()).get().orElseThrow();
+          photos.find(PublicIds.decode(interrupted).getAsLong()).get().orElseThrow().record();
       assertThat(photos.markDeleted(record, 99).get())
           .isTrue(); // the deleting process died right after its mark
       hbase

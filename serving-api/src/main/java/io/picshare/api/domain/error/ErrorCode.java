@@ -17,6 +17,7 @@ public enum ErrorCode {
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported Media Type"),
   INVALID_IMAGE("invalid-image", "Invalid Image"),
   IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency Key Reused"),
+  CANNOT_FOLLOW_SELF("cannot-follow-self", "Cannot Follow Self"),
   RANGE_NOT_SATISFIABLE("range-not-satisfiable", "Range Not Satisfiable"),
   REQUEST_TIMEOUT("request-timeout", "Request Timeout"),
   RATE_LIMITED("rate-limited", "Too Many Requests"),

@@ -50,12 +50,15 @@ public final class PhotoReadService {
   Future<StoredPhoto> find(long photoId) {
     return Async.of(photos.find(photoId))
         .compose(
-            record ->
-                record.isEmpty()
+            row ->
+                row.isEmpty()
                     ? Future.failedFuture(noSuchPhoto(PublicIds.encode(photoId)))
                     : usernames
-                        .of(record.get().ownerId())
-                        .map(username -> new StoredPhoto(record.get(), username)));
+                        .of(row.get().record().ownerId())
+                        .map(
+                            username ->
+                                new StoredPhoto(
+                                    row.get().record(), username, row.get().likeCount())));
   }
 
   /** {@code length} bytes of the photo's content from {@code offset}. */
@@ -120,14 +123,14 @@ public final class PhotoReadService {
               String owner = account.get().user().username();
               return Async.of(photos.listByOwner(account.get().user().userId(), start, limit + 1))
                   .map(
-                      records -> {
+                      rows -> {
                         List<StoredPhoto> page =
-                            records.stream()
+                            rows.stream()
                                 .limit(limit)
-                                .map(record -> new StoredPhoto(record, owner))
+                                .map(row -> new StoredPhoto(row.record(), owner, row.likeCount()))
                                 .toList();
                         Optional<String> next =
-                            records.size() > limit
+                            rows.size() > limit
                                 ? Optional.of(
                                     PublicIds.encode(page.get(page.size() - 1).record().photoId()))
                                 : Optional.empty();

@@ -222,7 +222,7 @@ public final class PhotoUploadService {
             inspected.sha256(),
             BlobLocation.wholeFile(path, bytes.length),
             clock.millis());
-    StoredPhoto photo = new StoredPhoto(record, uploader.username());
+    StoredPhoto photo = new StoredPhoto(record, uploader.username(), 0);
     OutboxStore.Entry event = events.entry(ids.next(), PhotoEvent.Type.UPLOADED, photo);
     // The bytes, the event and the id lookup are written at once (none is visible alone); the
     // photo row, the commit point, only after all three. join waits for all, so an undo never

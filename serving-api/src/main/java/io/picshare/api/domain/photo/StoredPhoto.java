@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.picshare.schema.record.PhotoRecord;
 
-/** A photo as stored, with its owner's username. */
-public record StoredPhoto(PhotoRecord record, String ownerUsername) {
+/** A photo as stored, with its owner's username and its like count. */
+public record StoredPhoto(PhotoRecord record, String ownerUsername, long likeCount) {
   public StoredPhoto {
     requireNonNull(record, "record is null");
     requireNonNull(ownerUsername, "ownerUsername is null");
