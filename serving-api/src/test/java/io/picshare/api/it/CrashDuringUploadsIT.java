@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.picshare.api.PicShareApi;
 import io.picshare.stack.StackEndpoints;
 import io.picshare.stack.junit.LocalStackExtension;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,7 +21,7 @@ class CrashDuringUploadsIT {
 
   @Test
   void everyAcknowledgedUploadSurvivesAKillOfTheApi(StackEndpoints stack) throws Exception {
-    Map<String, RetryingUploaders.Acknowledged> acknowledged;
+    List<RetryingUploader.Acknowledged> acknowledged;
     String username = "crash_" + Long.toHexString(System.nanoTime());
     try (ApiProcess api = ApiProcess.start(stack, "crash-test-api", List.of())) {
       ApiClient client = api.client();
@@ -32,14 +29,14 @@ class CrashDuringUploadsIT {
           .isEqualTo(201);
       String token = client.logIn(username);
 
-      // No fallback: each uploader stops at its first broken request.
-      try (RetryingUploaders uploaders =
-          RetryingUploaders.start(UPLOADERS, client, Optional.empty(), token, 320, 240)) {
-        uploaders.awaitAcknowledged(30, Duration.ofSeconds(60));
+      // The only API is killed: each client stops at its first failed request.
+      try (RetryingUploader uploader =
+          RetryingUploader.clients(UPLOADERS, client, token).stopAtFirstFailure().start()) {
+        uploader.awaitAcknowledged(30, Duration.ofSeconds(60));
         api.kill(); // SIGKILL, uploads in flight
-        assertThat(uploaders.stop(Duration.ofSeconds(60))).isTrue();
-        acknowledged = uploaders.acknowledged();
-        assertThat(uploaders.problems()).isEmpty();
+        RetryingUploader.Outcome outcome = uploader.finish();
+        acknowledged = outcome.acknowledged();
+        assertThat(outcome.unacknowledged()).as("photos never acknowledged").isEmpty();
       }
     }
     assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(30);
@@ -47,14 +44,9 @@ class CrashDuringUploadsIT {
     try (PicShareApi survivor =
         PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS)) {
       ApiClient client = new ApiClient(survivor.port());
-      for (RetryingUploaders.Acknowledged upload : acknowledged.values()) {
-        HttpResponse<byte[]> content = client.get("/v1/photos/" + upload.photoId() + "/content");
-        assertThat(content.statusCode()).as(upload.photoId()).isEqualTo(200);
-        assertThat(content.body()).as(upload.photoId()).isEqualTo(upload.bytes());
-      }
+      RetryingUploader.assertDownloadsIntact(client, acknowledged);
       assertThat(client.photoIds(username))
-          .containsAll(
-              acknowledged.values().stream().map(RetryingUploaders.Acknowledged::photoId).toList());
+          .containsAll(acknowledged.stream().map(RetryingUploader.Acknowledged::photoId).toList());
     }
   }
 }

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.picshare.api.PicShareApi;
 import io.picshare.stack.StackEndpoints;
 import io.picshare.stack.junit.LocalStackExtension;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,8 +31,8 @@ class GracefulDrainIT {
   void sigtermFinishesTheUploadsInFlightAndLosesOrDuplicatesNone(StackEndpoints stack)
       throws Exception {
     String username = "drain_" + Long.toHexString(System.nanoTime());
-    Map<String, RetryingUploaders.Acknowledged> acknowledged;
-    List<RetryingUploaders.Attempt> inFlight;
+    List<RetryingUploader.Acknowledged> acknowledged;
+    List<RetryingUploader.Attempt> inFlight;
     try (PicShareApi second =
             PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS);
         ApiProcess first =
@@ -48,10 +47,12 @@ class GracefulDrainIT {
 
       long signalled;
       long exitedAfterMillis;
-      try (RetryingUploaders uploaders =
-          RetryingUploaders.start(
-              UPLOADERS, firstClient, Optional.of(new ApiClient(second.port())), token, 800, 600)) {
-        uploaders.awaitAcknowledged(20, Duration.ofSeconds(60));
+      try (RetryingUploader uploader =
+          RetryingUploader.clients(UPLOADERS, firstClient, token)
+              .photoSize(800, 600)
+              .failOverTo(new ApiClient(second.port()))
+              .start()) {
+        uploader.awaitAcknowledged(20, Duration.ofSeconds(60));
         assertThat(metric(first.adminClient(), "picshare_event_loop_blocked_total"))
             .as("event loops blocked")
             .isZero();
@@ -61,14 +62,14 @@ class GracefulDrainIT {
             .as("the API exits (see %s)", first.logFile())
             .isTrue();
         exitedAfterMillis = (System.nanoTime() - signalled) / 1_000_000;
-        assertThat(uploaders.stop(Duration.ofSeconds(60))).isTrue();
-        assertThat(uploaders.problems()).isEmpty();
-        acknowledged = uploaders.acknowledged();
+        RetryingUploader.Outcome outcome = uploader.finish();
+        assertThat(outcome.unacknowledged()).as("photos never acknowledged").isEmpty();
+        acknowledged = outcome.acknowledged();
         inFlight =
-            uploaders.attempts().stream()
+            outcome.attempts().stream()
                 .filter(
                     attempt ->
-                        attempt.target().equals("primary")
+                        attempt.api() == firstClient
                             && attempt.inFlightAt(signalled, SENT_BEFORE_SIGNAL))
                 .toList();
       }
@@ -85,30 +86,27 @@ class GracefulDrainIT {
       // keep-alive connection (sent as the server stopped accepting) sees the connection closed,
       // which HTTP allows; its client retries with the same key and must then be acknowledged.
       assertThat(inFlight)
-          .filteredOn(attempt -> attempt.status() == 201)
+          .filteredOn(RetryingUploader.Attempt::acknowledged)
           .as("uploads in flight that the drain let finish")
           .isNotEmpty();
       assertThat(inFlight)
-          .as("no upload in flight was refused or failed with an error status")
-          .allSatisfy(attempt -> assertThat(attempt.status()).as(attempt.key()).isIn(201, -1));
+          .as("no upload in flight was refused, failed with an error status or timed out")
+          .allSatisfy(
+              attempt ->
+                  assertThat(attempt.outcome())
+                      .as(attempt.key())
+                      .isIn("201", RetryingUploader.CONNECTION_ERROR));
+      Set<String> acknowledgedKeys =
+          acknowledged.stream().map(RetryingUploader.Acknowledged::key).collect(Collectors.toSet());
       assertThat(inFlight)
-          .filteredOn(attempt -> attempt.status() != 201)
+          .filteredOn(attempt -> !attempt.acknowledged())
           .as("closed connections are retried with the same key and acknowledged")
-          .allSatisfy(attempt -> assertThat(acknowledged).containsKey(attempt.key()));
+          .allSatisfy(attempt -> assertThat(acknowledgedKeys).contains(attempt.key()));
 
-      ApiClient client = new ApiClient(second.port());
-      for (RetryingUploaders.Acknowledged upload : acknowledged.values()) {
-        HttpResponse<byte[]> content = client.get("/v1/photos/" + upload.photoId() + "/content");
-        assertThat(content.statusCode()).as(upload.photoId()).isEqualTo(200);
-        assertThat(content.body()).as(upload.photoId()).isEqualTo(upload.bytes());
-      }
-      List<String> acknowledgedIds =
-          acknowledged.values().stream().map(RetryingUploaders.Acknowledged::photoId).toList();
-      assertThat(acknowledgedIds).as("one photo per Idempotency-Key").doesNotHaveDuplicates();
-      assertThat(client.photoIds(username))
-          .as("the user's photos: each acknowledged upload once, nothing else")
-          .doesNotHaveDuplicates()
-          .containsExactlyInAnyOrderElementsOf(acknowledgedIds);
+      // One photo per Idempotency-Key: the user's photos are each acknowledged upload once, and
+      // nothing else.
+      RetryingUploader.assertEachAcknowledgedPhotoListedOnceAndIntact(
+          new ApiClient(second.port()), username, acknowledged);
     }
   }
 

@@ -5,11 +5,6 @@ import static io.picshare.api.it.ApiClient.text;
 import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.picshare.api.config.ApiConfig;
-import io.picshare.api.storage.HdfsBlobStore;
-import io.picshare.schema.blob.PhotoPaths;
-import io.picshare.schema.id.PublicIds;
-import io.picshare.stack.StackEndpoints;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -19,11 +14,11 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -33,20 +28,23 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.apache.hadoop.fs.BlockLocation;
 
 /**
- * The clients of the storage fault tests (DataNode loss, region server restart), as apps that
- * retry: {@code clients} threads each upload their own photos one after another, every photo with
- * its own {@code Idempotency-Key}, and after any failed attempt (5xx, 429, 409 in progress,
- * connection error, timeout) send the SAME photo with the SAME key again, after a short backoff,
- * until it is acknowledged with 201 or {@code giveUpAfter} has passed. Any other 4xx ends that
- * photo as rejected. Every attempt is counted by outcome. The static checks hold a finished run to
- * the promise: every acknowledged photo is listed exactly once, downloads byte-identical, and a
- * replay of its key names the same photo. (The SIGTERM drain tests have their own helper; this one
- * is for faults of the storage cluster.)
+ * Clients that upload as an app that retries would: each client uploads its own distinct photos one
+ * after another, every photo under its own {@code Idempotency-Key}. An attempt that failed (no
+ * answer: connection error or timeout; or a 5xx) or was answered 409 {@code request-in-progress} is
+ * retried with the SAME key and bytes after a short jittered backoff, until the photo is
+ * acknowledged with 201 or {@link Builder#giveUpAfter} has passed since its first attempt; any
+ * other answer (a 4xx, 429 included: the tests raise the rate limits they need) ends the photo as
+ * rejected. After a failure the retries go to the same API unless the clients {@link
+ * Builder#failOverTo fail over} to a second one or {@link Builder#stopAtFirstFailure stop}. Every
+ * attempt is recorded; the static checks hold the acknowledged photos to what a 201 promises.
  */
 final class RetryingUploader implements AutoCloseable {
+  /** The outcome of an attempt that got no answer because the connection failed or was closed. */
+  static final String CONNECTION_ERROR = "connection-error";
+
+  private static final String TIMEOUT = "timeout";
   private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(60);
   private static final long FIRST_BACKOFF_MILLIS = 100;
   private static final long MAX_BACKOFF_MILLIS = 2_000;
@@ -58,18 +56,23 @@ final class RetryingUploader implements AutoCloseable {
       String photoId,
       byte[] bytes,
       int attempts,
-      long acknowledgedAtMillis) {}
+      long acknowledgedAtNanos) {}
 
-  /** A photo that was never acknowledged: given up after the deadline, or rejected with a 4xx. */
+  /** A photo that was never acknowledged: given up after the deadline, or rejected. */
   record Unacknowledged(String key, String title, int attempts, String lastOutcome) {}
 
   /**
-   * One request: when it was sent and answered (epoch millis), and its outcome ("201", "503",
-   * "timeout", ...).
+   * One request: its photo's key, the API it went to, when it was sent and answered ({@link
+   * System#nanoTime()}), and its outcome ("201", "503", "timeout", {@link #CONNECTION_ERROR}, ...).
    */
-  record Attempt(long startedAtMillis, long endedAtMillis, String outcome) {
-    boolean inFlightAt(long millis) {
-      return startedAtMillis <= millis && endedAtMillis >= millis;
+  record Attempt(String key, ApiClient api, long startedNanos, long endedNanos, String outcome) {
+    boolean acknowledged() {
+      return outcome.equals("201");
+    }
+
+    /** Sent more than {@code sentBefore} before {@code nanos} and not answered by then. */
+    boolean inFlightAt(long nanos, Duration sentBefore) {
+      return startedNanos < nanos - sentBefore.toNanos() && endedNanos > nanos;
     }
   }
 
@@ -91,7 +94,7 @@ final class RetryingUploader implements AutoCloseable {
     }
 
     long failedAttempts() {
-      return attempts.stream().filter(attempt -> !attempt.outcome().equals("201")).count();
+      return attempts.stream().filter(attempt -> !attempt.acknowledged()).count();
     }
 
     long retriedPhotos() {
@@ -99,26 +102,24 @@ final class RetryingUploader implements AutoCloseable {
           + unacknowledged.stream().filter(photo -> photo.attempts() > 1).count();
     }
 
-    long attemptsInFlightAt(long millis) {
-      return attempts.stream().filter(attempt -> attempt.inFlightAt(millis)).count();
+    long attemptsInFlightAt(long nanos) {
+      return attempts.stream().filter(attempt -> attempt.inFlightAt(nanos, Duration.ZERO)).count();
     }
 
-    /** Attempts sent and acknowledged with 201 within [{@code fromMillis}, {@code toMillis}]. */
-    long attemptsSentAndAcknowledgedBetween(long fromMillis, long toMillis) {
+    /** Attempts sent and acknowledged with 201 within [{@code fromNanos}, {@code toNanos}]. */
+    long attemptsSentAndAcknowledgedBetween(long fromNanos, long toNanos) {
       return attempts.stream()
-          .filter(attempt -> attempt.outcome().equals("201"))
-          .filter(
-              attempt ->
-                  attempt.startedAtMillis() >= fromMillis && attempt.endedAtMillis() <= toMillis)
+          .filter(Attempt::acknowledged)
+          .filter(attempt -> attempt.startedNanos() >= fromNanos && attempt.endedNanos() <= toNanos)
           .count();
     }
 
-    long acknowledgedBetween(long fromMillis, long toMillis) {
+    long acknowledgedBetween(long fromNanos, long toNanos) {
       return acknowledged.stream()
           .filter(
               photo ->
-                  photo.acknowledgedAtMillis() >= fromMillis
-                      && photo.acknowledgedAtMillis() <= toMillis)
+                  photo.acknowledgedAtNanos() >= fromNanos
+                      && photo.acknowledgedAtNanos() <= toNanos)
           .count();
     }
 
@@ -143,10 +144,79 @@ final class RetryingUploader implements AutoCloseable {
     }
   }
 
-  private final ApiClient client;
-  private final String token;
-  private final int clients;
-  private final Duration giveUpAfter;
+  /**
+   * How the clients upload: 320 × 240 JPEGs, each photo given up 30 s after its first attempt, and
+   * retries after a failure sent to the same API, unless told otherwise.
+   */
+  static final class Builder {
+    private final int clients;
+    private final ApiClient api;
+    private final String token;
+    private int photoWidth = 320;
+    private int photoHeight = 240;
+    private Duration giveUpAfter = Duration.ofSeconds(30);
+    private Optional<ApiClient> afterFailure;
+
+    private Builder(int clients, ApiClient api, String token) {
+      this.clients = clients;
+      this.api = requireNonNull(api, "api is null");
+      this.token = requireNonNull(token, "token is null");
+      this.afterFailure = Optional.of(api);
+    }
+
+    Builder photoSize(int width, int height) {
+      this.photoWidth = width;
+      this.photoHeight = height;
+      return this;
+    }
+
+    Builder giveUpAfter(Duration giveUpAfter) {
+      this.giveUpAfter = requireNonNull(giveUpAfter, "giveUpAfter is null");
+      return this;
+    }
+
+    /**
+     * After a failure a client sends its retries, and its later photos, to {@code fallback}, as a
+     * client behind a load balancer would.
+     */
+    Builder failOverTo(ApiClient fallback) {
+      this.afterFailure = Optional.of(fallback);
+      return this;
+    }
+
+    /**
+     * A client stops at its first failure, the photo neither acknowledged nor given up (for a test
+     * that kills the only API).
+     */
+    Builder stopAtFirstFailure() {
+      this.afterFailure = Optional.empty();
+      return this;
+    }
+
+    /** Starts the clients; they upload until {@link #finish}. */
+    RetryingUploader start() {
+      RetryingUploader uploader =
+          new RetryingUploader(
+              new Options(clients, api, token, photoWidth, photoHeight, giveUpAfter, afterFailure));
+      for (int i = 0; i < clients; i++) {
+        int clientNumber = i;
+        uploader.threads.execute(() -> uploader.uploadUntilStopped(clientNumber));
+      }
+      return uploader;
+    }
+  }
+
+  /** A started run's settings: see {@link Builder}. */
+  private record Options(
+      int clients,
+      ApiClient api,
+      String token,
+      int photoWidth,
+      int photoHeight,
+      Duration giveUpAfter,
+      Optional<ApiClient> afterFailure) {}
+
+  private final Options options;
   private final String runId = UUID.randomUUID().toString().substring(0, 8);
   private final ExecutorService threads;
   private final ConcurrentLinkedQueue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
@@ -156,30 +226,14 @@ final class RetryingUploader implements AutoCloseable {
   private final AtomicInteger acknowledgedCount = new AtomicInteger();
   private volatile boolean stopping;
 
-  private RetryingUploader(ApiClient client, String token, int clients, Duration giveUpAfter) {
-    this.client = requireNonNull(client, "client is null");
-    this.token = requireNonNull(token, "token is null");
-    this.clients = clients;
-    this.giveUpAfter = requireNonNull(giveUpAfter, "giveUpAfter is null");
-    this.threads = Executors.newFixedThreadPool(clients);
+  private RetryingUploader(Options options) {
+    this.options = options;
+    this.threads = Executors.newFixedThreadPool(options.clients());
   }
 
-  /** Starts {@code clients} uploading as {@code token}'s user until {@link #finish}. */
-  static RetryingUploader start(ApiClient client, String token, int clients, Duration giveUpAfter) {
-    RetryingUploader uploader = new RetryingUploader(client, token, clients, giveUpAfter);
-    for (int i = 0; i < clients; i++) {
-      int clientNumber = i;
-      uploader.threads.execute(() -> uploader.uploadUntilStopped(clientNumber));
-    }
-    return uploader;
-  }
-
-  /**
-   * The API for a fault test: all clients upload from one address, far past the default per-address
-   * rate limit.
-   */
-  static ApiConfig apiConfig(StackEndpoints stack) {
-    return StackConfigs.api(stack, Map.of("rate-limit-uploads-per-client-per-minute", "1000000"));
+  /** {@code clients} clients uploading to {@code api} as the user of {@code token}. */
+  static Builder clients(int clients, ApiClient api, String token) {
+    return new Builder(clients, api, token);
   }
 
   int acknowledgedCount() {
@@ -189,15 +243,6 @@ final class RetryingUploader implements AutoCloseable {
   /** The photos acknowledged so far. */
   List<Acknowledged> acknowledgedSoFar() {
     return List.copyOf(acknowledged);
-  }
-
-  /**
-   * Lets the clients upload for {@code duration}, then until {@code clients} more photos are
-   * acknowledged.
-   */
-  void keepUploading(Duration duration) throws InterruptedException {
-    Thread.sleep(duration.toMillis());
-    awaitAcknowledged(acknowledgedCount() + clients, Duration.ofSeconds(120));
   }
 
   /**
@@ -216,20 +261,21 @@ final class RetryingUploader implements AutoCloseable {
                 + " uploads acknowledged within "
                 + timeout);
       }
-      Thread.sleep(50);
+      Thread.sleep(20);
     }
   }
 
   /**
-   * Starts no new photo, lets every client finish the photo it is on (acknowledged, rejected or
-   * given up), and returns what the run did.
+   * Starts no new photo, lets every client finish the photo it is on (acknowledged, rejected, given
+   * up or stopped at a failure), and returns what the run did; fails if the clients take longer
+   * than the give-up deadline plus 30 s.
    */
   Outcome finish() throws InterruptedException {
     stopping = true;
     threads.shutdown();
-    if (!threads.awaitTermination(
-        giveUpAfter.plus(ATTEMPT_TIMEOUT).plusSeconds(30).toMillis(), TimeUnit.MILLISECONDS)) {
-      throw new AssertionError("the upload clients did not finish");
+    Duration timeout = options.giveUpAfter().plusSeconds(30);
+    if (!threads.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError("the upload clients did not finish within " + timeout);
     }
     return new Outcome(
         new ArrayList<>(acknowledged), new ArrayList<>(unacknowledged), new ArrayList<>(attempts));
@@ -242,100 +288,102 @@ final class RetryingUploader implements AutoCloseable {
   }
 
   private void uploadUntilStopped(int clientNumber) {
-    for (int sequence = 0; !stopping; sequence++) {
-      String key = "fault-" + runId + "-c" + clientNumber + "-p" + sequence;
-      String title = "fault test photo c" + clientNumber + " p" + sequence;
-      byte[] photo = TestPhotos.jpeg(320, 240, clientNumber * 1_000_000L + sequence);
-      if (!uploadUntilAcknowledged(key, title, photo)) {
-        return;
-      }
+    ApiClient target = options.api();
+    for (int sequence = 0; !stopping && target != null; sequence++) {
+      String key = "upload-" + runId + "-c" + clientNumber + "-p" + sequence;
+      String title = "retried upload c" + clientNumber + " p" + sequence;
+      byte[] photo =
+          TestPhotos.jpeg(
+              options.photoWidth(), options.photoHeight(), clientNumber * 1_000_000L + sequence);
+      target = upload(target, key, title, photo);
     }
   }
 
-  /** Returns false if the client should stop (interrupted). */
-  private boolean uploadUntilAcknowledged(String key, String title, byte[] photo) {
-    long deadline = System.nanoTime() + giveUpAfter.toNanos();
+  /**
+   * Sends the photo until it is acknowledged, rejected or given up; returns the API for the
+   * client's next photo, or null if the client must stop (at a failure, or interrupted).
+   */
+  private ApiClient upload(ApiClient target, String key, String title, byte[] photo) {
+    long deadline = System.nanoTime() + options.giveUpAfter().toNanos();
+    long left = options.giveUpAfter().toNanos();
     long backoff = FIRST_BACKOFF_MILLIS;
-    String outcome = "none";
     for (int attempt = 1; ; attempt++) {
-      long started = System.currentTimeMillis();
+      long started = System.nanoTime();
       HttpResponse<byte[]> response = null;
+      boolean noAnswer = false;
+      String outcome;
       try {
         response =
-            client.send(
-                client
-                    .uploadRequest(token, photo, title, Map.of("Idempotency-Key", key))
-                    .timeout(ATTEMPT_TIMEOUT));
+            target.send(
+                target
+                    .uploadRequest(options.token(), photo, title, Map.of("Idempotency-Key", key))
+                    .timeout(Duration.ofNanos(Math.min(ATTEMPT_TIMEOUT.toNanos(), left))));
         outcome = Integer.toString(response.statusCode());
       } catch (HttpTimeoutException e) {
-        outcome = "timeout";
+        noAnswer = true;
+        outcome = TIMEOUT;
       } catch (IOException e) {
-        outcome = "connection-error";
+        noAnswer = true;
+        outcome = CONNECTION_ERROR;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return false;
+        return null;
       } catch (Exception e) {
-        outcome = e.getClass().getSimpleName();
+        outcome = e.toString();
       }
-      long ended = System.currentTimeMillis();
-      attempts.add(new Attempt(started, ended, outcome));
-      if (response != null && response.statusCode() == 201) {
+      long ended = System.nanoTime();
+      attempts.add(new Attempt(key, target, started, ended, outcome));
+      int status = response == null ? 0 : response.statusCode();
+      if (status == 201) {
         acknowledged.add(
             new Acknowledged(key, title, json(response).getString("id"), photo, attempt, ended));
         acknowledgedCount.incrementAndGet();
-        return true;
+        return target;
       }
-      if (response != null && !retryable(response.statusCode())) {
-        unacknowledged.add(new Unacknowledged(key, title, attempt, outcome + " " + text(response)));
-        return true;
+      boolean failed = noAnswer || status >= 500;
+      if (failed) {
+        if (options.afterFailure().isEmpty()) {
+          return null;
+        }
+        target = options.afterFailure().get();
+      } else if (!inProgress(response)) {
+        String answer = response == null ? outcome : outcome + " " + text(response);
+        unacknowledged.add(new Unacknowledged(key, title, attempt, answer));
+        return target;
       }
-      if (System.nanoTime() > deadline) {
+      if (!backOff(backoff)) {
+        return null;
+      }
+      left = deadline - System.nanoTime();
+      if (left <= 0) {
         unacknowledged.add(new Unacknowledged(key, title, attempt, "gave up after " + outcome));
-        return true;
-      }
-      try {
-        Thread.sleep(backoff + ThreadLocalRandom.current().nextLong(backoff));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
+        return target;
       }
       backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
     }
   }
 
-  private static boolean retryable(int status) {
-    return status >= 500 || status == 409 || status == 429;
+  private static boolean inProgress(HttpResponse<byte[]> response) {
+    return response != null
+        && response.statusCode() == 409
+        && "request-in-progress".equals(json(response).getString("code"));
+  }
+
+  /** Sleeps between {@code millis} and twice that; false if interrupted. */
+  private static boolean backOff(long millis) {
+    try {
+      Thread.sleep(millis + ThreadLocalRandom.current().nextLong(millis));
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /**
-   * Every photo of {@code username}, paging through {@code GET /v1/users/{u}/photos?limit=100} by
-   * {@code next_cursor}.
-   */
-  static List<JsonObject> listAll(ApiClient client, String username) throws Exception {
-    List<JsonObject> photos = new ArrayList<>();
-    String cursor = null;
-    do {
-      String path =
-          "/v1/users/"
-              + username
-              + "/photos?limit=100"
-              + (cursor == null
-                  ? ""
-                  : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-      HttpResponse<byte[]> page = client.get(path);
-      assertThat(page.statusCode()).as(path + ": " + text(page)).isEqualTo(200);
-      JsonObject body = json(page);
-      JsonArray items = body.getJsonArray("items");
-      items.forEach(item -> photos.add((JsonObject) item));
-      cursor = body.getString("next_cursor");
-    } while (cursor != null);
-    return photos;
-  }
-
-  /**
-   * The promise of every 201: {@code username}'s listing holds each acknowledged photo exactly once
-   * and nothing else (no second photo for a retried key), each under its own title, and each
-   * downloads byte-identical.
+   * The promise of every 201 when nothing else was uploaded: {@code username}'s listing holds each
+   * acknowledged photo exactly once and nothing else (no second photo for a retried key), each
+   * under its own title, and each downloads byte-identical.
    */
   static void assertEachAcknowledgedPhotoListedOnceAndIntact(
       ApiClient client, String username, Collection<Acknowledged> acknowledged) throws Exception {
@@ -371,27 +419,17 @@ final class RetryingUploader implements AutoCloseable {
                     photo -> photo.getString("id"), photo -> photo.getString("title")));
     for (Acknowledged photo : acknowledged) {
       assertThat(titles.get(photo.photoId())).as(photo.key()).isEqualTo(photo.title());
+    }
+    assertDownloadsIntact(client, acknowledged);
+  }
+
+  /** Each acknowledged photo downloads byte-identical. */
+  static void assertDownloadsIntact(ApiClient client, Collection<Acknowledged> acknowledged)
+      throws Exception {
+    for (Acknowledged photo : acknowledged) {
       HttpResponse<byte[]> content = client.get("/v1/photos/" + photo.photoId() + "/content");
       assertThat(content.statusCode()).as(photo.key() + " content").isEqualTo(200);
       assertThat(content.body()).as(photo.key() + " bytes").isEqualTo(photo.bytes());
-    }
-  }
-
-  /**
-   * Every block of each acknowledged photo's file is on {@code replicas} distinct DataNodes
-   * (host:port).
-   */
-  static void assertFullyReplicated(
-      HdfsBlobStore blobs, Collection<Acknowledged> acknowledged, int replicas) throws Exception {
-    for (Acknowledged photo : acknowledged) {
-      String path = PhotoPaths.incoming(PublicIds.decode(photo.photoId()).orElseThrow(), "jpg");
-      BlockLocation[] blocks = blobs.blockLocations(path).await(30, TimeUnit.SECONDS);
-      assertThat(blocks).as(path).isNotEmpty();
-      for (BlockLocation block : blocks) {
-        assertThat(Arrays.stream(block.getNames()).distinct().count())
-            .as(path + " replicas")
-            .isEqualTo(replicas);
-      }
     }
   }
 
@@ -411,5 +449,30 @@ final class RetryingUploader implements AutoCloseable {
           .contains("true");
       assertThat(json(replay).getString("id")).as(photo.key()).isEqualTo(photo.photoId());
     }
+  }
+
+  /**
+   * Every photo of {@code username}, paging through {@code GET /v1/users/{u}/photos?limit=100} by
+   * {@code next_cursor}.
+   */
+  private static List<JsonObject> listAll(ApiClient client, String username) throws Exception {
+    List<JsonObject> photos = new ArrayList<>();
+    String cursor = null;
+    do {
+      String path =
+          "/v1/users/"
+              + username
+              + "/photos?limit=100"
+              + (cursor == null
+                  ? ""
+                  : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+      HttpResponse<byte[]> page = client.get(path);
+      assertThat(page.statusCode()).as(path + ": " + text(page)).isEqualTo(200);
+      JsonObject body = json(page);
+      JsonArray items = body.getJsonArray("items");
+      items.forEach(item -> photos.add((JsonObject) item));
+      cursor = body.getString("next_cursor");
+    } while (cursor != null);
+    return photos;
   }
 }
