@@ -1,5 +1,6 @@
 package io.picshare.data;
 
+import io.picshare.schema.key.UserPhotoRowKey;
 import io.picshare.schema.record.PhotoRecord;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,9 @@ public interface PhotoStore {
   CompletableFuture<Optional<PhotoRow>> find(long photoId);
 
   CompletableFuture<Optional<PhotoRow>> find(long ownerId, long photoId);
+
+  /** The photos of {@code keys} (owner, photo id), in order, in one multi-get. */
+  CompletableFuture<List<Optional<PhotoRow>>> findAll(List<UserPhotoRowKey> keys);
 
   /**
    * Up to {@code limit} of the owner's photos, newest first, older than {@code after} when given.

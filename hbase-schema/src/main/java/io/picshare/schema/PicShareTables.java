@@ -1,5 +1,6 @@
 package io.picshare.schema;
 
+import io.picshare.schema.table.FeedSnapshotsTable;
 import io.picshare.schema.table.FeedsTable;
 import io.picshare.schema.table.FollowersTable;
 import io.picshare.schema.table.FollowingTable;
@@ -37,6 +38,7 @@ public final class PicShareTables {
         new FollowersTable(),
         new LikesTable(),
         new InboxTable(),
-        new FeedsTable());
+        new FeedsTable(),
+        new FeedSnapshotsTable());
   }
 }

@@ -42,7 +42,8 @@ class SchemaManagerContractTest {
             "missing table picshare:followers",
             "missing table picshare:likes",
             "missing table picshare:inbox",
-            "missing table picshare:feeds");
+            "missing table picshare:feeds",
+            "missing table picshare:feed_snapshots");
   }
 
   @Test
@@ -68,7 +69,8 @@ class SchemaManagerContractTest {
             "created table picshare:followers with 16 regions",
             "created table picshare:likes with 16 regions",
             "created table picshare:inbox with 16 regions",
-            "created table picshare:feeds with 16 regions");
+            "created table picshare:feeds with 16 regions",
+            "created table picshare:feed_snapshots with 16 regions");
     assertThat(manager.verify()).isEmpty();
     assertThat(admin.getRegions(IdempotencyTable.NAME)).hasSize(16);
   }
@@ -89,7 +91,7 @@ class SchemaManagerContractTest {
 
     List<String> actions = manager.create();
 
-    assertThat(actions).hasSize(15).first().isEqualTo("namespace picshare exists");
+    assertThat(actions).hasSize(16).first().isEqualTo("namespace picshare exists");
     assertThat(actions).contains("table picshare:idempotency exists, left unchanged");
     assertThat(actions).noneMatch(action -> action.startsWith("created"));
     assertThat(manager.verify())

@@ -3,12 +3,14 @@ package io.picshare.api;
 import io.picshare.api.config.ApiConfig;
 import io.picshare.api.config.ConfigException;
 import io.picshare.api.config.ConfigValues;
+import io.picshare.api.config.ServerRole;
 import io.picshare.api.domain.Async;
 import io.picshare.api.domain.IdSource;
 import io.picshare.api.domain.account.AccountService;
 import io.picshare.api.domain.account.PasswordHasher;
 import io.picshare.api.domain.auth.TokenSecret;
 import io.picshare.api.domain.auth.TokenService;
+import io.picshare.api.domain.feed.FeedService;
 import io.picshare.api.domain.photo.PhotoDeleteService;
 import io.picshare.api.domain.photo.PhotoReadService;
 import io.picshare.api.domain.photo.PhotoUploadService;
@@ -26,11 +28,14 @@ import io.picshare.api.server.BlockedThreadReporter;
 import io.picshare.api.server.HttpServers;
 import io.picshare.api.storage.HBaseClient;
 import io.picshare.api.storage.StorageBackends;
+import io.picshare.api.workers.Workers;
+import io.picshare.data.FollowStore;
 import io.picshare.data.LeaseStore;
 import io.picshare.data.OutboxStore;
 import io.picshare.data.PhotoStore;
 import io.picshare.data.UserStore;
 import io.picshare.data.hbase.HBaseConnection;
+import io.picshare.data.hbase.HBaseFeedStore;
 import io.picshare.data.hbase.HBaseFollowStore;
 import io.picshare.data.hbase.HBaseIdempotencyStore;
 import io.picshare.data.hbase.HBaseLeaseStore;
@@ -96,6 +101,7 @@ public final class PicShareApi implements AutoCloseable {
   private final WorkerIdLease workerId;
   private final long leaseTimer;
   private final OutboxRelay relay;
+  private final Workers workers;
   private final ApiMetrics metrics;
   private final HttpServers servers;
   private final HttpServer admin;
@@ -107,6 +113,7 @@ public final class PicShareApi implements AutoCloseable {
       WorkerIdLease workerId,
       long leaseTimer,
       OutboxRelay relay,
+      Workers workers,
       ApiMetrics metrics,
       HttpServers servers,
       HttpServer admin,
@@ -116,6 +123,7 @@ public final class PicShareApi implements AutoCloseable {
     this.workerId = workerId;
     this.leaseTimer = leaseTimer;
     this.relay = relay;
+    this.workers = workers;
     this.metrics = metrics;
     this.servers = servers;
     this.admin = admin;
@@ -223,14 +231,21 @@ public final class PicShareApi implements AutoCloseable {
 
     EdgeLimits limits = EdgeLimits.create(vertx, config);
     EdgeMetrics.register(metrics, limits, readiness);
+    FollowStore follows = new HBaseFollowStore(hbase);
+    HBaseFeedStore feeds = new HBaseFeedStore(hbase);
+    Workers workers =
+        config.http().role() == ServerRole.WORKERS
+            ? Workers.start(config, users, follows, feeds, metrics)
+            : Workers.none();
     ApiRouter.Services services =
         new ApiRouter.Services(
             accounts,
             uploads,
             reads,
             deletes,
-            new FollowService(users, new HBaseFollowStore(hbase), outbox, ids, clock),
+            new FollowService(users, follows, outbox, ids, clock),
             new LikeService(reads, photos, new HBaseLikeStore(hbase), outbox, ids, clock),
+            new FeedService(follows, users, feeds, photos, ids, clock, config.feed()),
             tokens,
             readiness,
             metrics);
@@ -258,6 +273,7 @@ public final class PicShareApi implements AutoCloseable {
                                 workerId,
                                 leaseTimer,
                                 relay,
+                                workers,
                                 metrics,
                                 servers,
                                 admin,
@@ -265,6 +281,7 @@ public final class PicShareApi implements AutoCloseable {
         .onFailure(
             error -> {
               vertx.cancelTimer(leaseTimer);
+              workers.close();
               relay.close();
               workerId.release();
               metrics.close();
@@ -321,6 +338,7 @@ public final class PicShareApi implements AutoCloseable {
       LOG.warn("the servers did not drain within {} s; closing anyway", drainTimeout.toSeconds());
     }
     await(admin.close(), CLOSE_TIMEOUT, "the admin server");
+    workers.close();
     try {
       // A write role's relay makes a last pass; either role gives the relay lease up if it holds
       // it.

@@ -138,6 +138,26 @@ public final class HBasePhotoStore implements PhotoStore {
         .thenApply(result -> live(result) ? Optional.of(photoRow(result)) : Optional.empty());
   }
 
+  @Override
+  public CompletableFuture<List<Optional<PhotoRow>>> findAll(List<UserPhotoRowKey> keys) {
+    if (keys.isEmpty()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    List<Get> gets = keys.stream().map(key -> new Get(key.encode())).toList();
+    return hbase
+        .table(PhotosTable.NAME)
+        .thenCompose(table -> table.getAll(gets))
+        .thenApply(
+            results ->
+                results.stream()
+                    .map(
+                        result ->
+                            live(result)
+                                ? Optional.of(photoRow(result))
+                                : Optional.<PhotoRow>empty())
+                    .toList());
+  }
+
   /**
    * Committed and not marked deleted. (A like counted while its photo was purged can leave a row
    * holding only the counter.)

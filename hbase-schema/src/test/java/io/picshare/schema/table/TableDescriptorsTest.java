@@ -35,7 +35,8 @@ class TableDescriptorsTest {
             "picshare:followers",
             "picshare:likes",
             "picshare:inbox",
-            "picshare:feeds");
+            "picshare:feeds",
+            "picshare:feed_snapshots");
     for (PicShareTable table : PicShareTables.all()) {
       assertThat(table.descriptor().getTableName()).isEqualTo(table.name());
     }
@@ -67,13 +68,15 @@ class TableDescriptorsTest {
   }
 
   @Test
-  void onlyIdempotencyEntriesAndInboxesExpire() {
+  void onlyIdempotencyEntriesInboxesAndSnapshotsExpire() {
     for (PicShareTable table : PicShareTables.all()) {
       for (ColumnFamilyDescriptor family : table.descriptor().getColumnFamilies()) {
         int expected =
             table instanceof IdempotencyTable
                 ? 86_400
-                : table instanceof InboxTable ? 8 * 86_400 : HConstants.FOREVER;
+                : table instanceof InboxTable
+                    ? 8 * 86_400
+                    : table instanceof FeedSnapshotsTable ? 3_600 : HConstants.FOREVER;
         assertThat(family.getTimeToLive())
             .as(table.name() + " " + family.getNameAsString())
             .isEqualTo(expected);

@@ -2,6 +2,8 @@ package io.picshare.api.config;
 
 import static java.util.Objects.requireNonNull;
 
+import io.picshare.api.domain.feed.FeedConfig;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -22,8 +24,10 @@ public record ApiConfig(
     AdminConfig admin,
     TimeoutConfig timeouts,
     ProxyConfig proxies,
-    ShutdownConfig shutdown) {
+    ShutdownConfig shutdown,
+    FeedConfig feed) {
   public ApiConfig {
+    requireNonNull(feed, "feed is null");
     requireNonNull(admin, "admin is null");
     requireNonNull(timeouts, "timeouts is null");
     requireNonNull(proxies, "proxies is null");
@@ -47,9 +51,21 @@ public record ApiConfig(
             AdminConfig.from(values, http.port()),
             TimeoutConfig.from(values),
             ProxyConfig.from(values),
-            ShutdownConfig.from(values));
+            ShutdownConfig.from(values),
+            feed(values));
     values.rejectUnknown();
     return config;
+  }
+
+  /**
+   * {@code feed-celebrity-followers} (default 10000): authors with at least this many followers are
+   * not fanned out but pulled at read time; {@code feed-ranking-cache-seconds} (default 30): how
+   * long a feed ranks with a cached photo row (like count).
+   */
+  private static FeedConfig feed(ConfigValues values) {
+    return new FeedConfig(
+        values.integer("feed-celebrity-followers", 10_000, 1, 1_000_000_000),
+        Duration.ofSeconds(values.integer("feed-ranking-cache-seconds", 30, 0, 3600)));
   }
 
   public static ApiConfig defaults() {

@@ -2,25 +2,30 @@ package io.picshare.api.config;
 
 import java.util.Locale;
 
-/** Which half of the API a server runs; read and write servers scale and fail independently. */
+/**
+ * Which part of the system a process runs: the read or write half of the API (they scale and fail
+ * independently), both ({@code all}), or the event consumers ({@code workers}, whose public port
+ * serves only health and the API document).
+ */
 public enum ServerRole {
   READ,
   WRITE,
-  ALL;
+  ALL,
+  WORKERS;
 
   public static ServerRole parse(String value) {
     try {
       return valueOf(value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("role must be read, write or all, got: " + value);
+      throw new ConfigException("role must be read, write, all or workers, got: " + value);
     }
   }
 
   public boolean servesReads() {
-    return this != WRITE;
+    return this == READ || this == ALL;
   }
 
   public boolean servesWrites() {
-    return this != READ;
+    return this == WRITE || this == ALL;
   }
 }

@@ -7,6 +7,7 @@ import io.picshare.api.domain.account.AccountService;
 import io.picshare.api.domain.auth.TokenService;
 import io.picshare.api.domain.error.ErrorCode;
 import io.picshare.api.domain.error.PicShareException;
+import io.picshare.api.domain.feed.FeedService;
 import io.picshare.api.domain.photo.PhotoDeleteService;
 import io.picshare.api.domain.photo.PhotoReadService;
 import io.picshare.api.domain.photo.PhotoUploadService;
@@ -40,6 +41,7 @@ public final class ApiRouter {
       PhotoDeleteService deletes,
       FollowService follows,
       LikeService likes,
+      FeedService feeds,
       TokenService tokens,
       ReadinessService readiness,
       ApiMetrics metrics) {}
@@ -58,6 +60,7 @@ public final class ApiRouter {
           "/v1/users/:username/photos",
           "/v1/users/:username/followers",
           "/v1/users/:username/following",
+          "/v1/feed",
           "/v1/photos/:id",
           "/v1/photos/:id/content");
 
@@ -101,6 +104,8 @@ public final class ApiRouter {
     AccountRoutes accounts = new AccountRoutes(services.accounts(), limits);
     Authenticator authenticator = new Authenticator(services.tokens());
     SocialRoutes social = new SocialRoutes(services.follows(), services.likes(), authenticator);
+    PhotoViews views = new PhotoViews(services.likes());
+    FeedRoutes feed = new FeedRoutes(services.feeds(), views, authenticator);
     PhotoRoutes photos =
         new PhotoRoutes(
             services.uploads(),
@@ -110,7 +115,7 @@ public final class ApiRouter {
             metrics,
             limits,
             config.upload().maxBytes(),
-            new PhotoViews(services.likes()));
+            views);
 
     ServerRole role = config.http().role();
     if (role.servesWrites()) {
@@ -129,6 +134,7 @@ public final class ApiRouter {
       accounts.mountReads(router);
       photos.mountReads(router);
       social.mountReads(router);
+      feed.mountReads(router);
     } else {
       READ_PATHS.forEach(
           path -> router.route(HttpMethod.GET, path).handler(ctx -> wrongRole(ctx, role)));
@@ -151,7 +157,7 @@ public final class ApiRouter {
                 + " role; send "
                 + ctx.request().method()
                 + " requests to a "
-                + (role.servesReads() ? "write" : "read")
+                + (role.servesReads() ? "write" : role.servesWrites() ? "read" : "read or write")
                 + " server"));
   }
 

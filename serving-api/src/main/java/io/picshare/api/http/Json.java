@@ -63,7 +63,14 @@ final class Json {
             ctx.response()
                 .putHeader(
                     "Link",
-                    "<" + path + "?limit=" + limit + "&cursor=" + next + ">; rel=\"next\""));
+                    "<"
+                        + path
+                        + (path.contains("?") ? "&" : "?")
+                        + "limit="
+                        + limit
+                        + "&cursor="
+                        + next
+                        + ">; rel=\"next\""));
     send(
         ctx, 200, new JsonObject().put("items", items).put("next_cursor", nextCursor.orElse(null)));
   }

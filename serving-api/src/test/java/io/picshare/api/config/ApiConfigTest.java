@@ -59,6 +59,11 @@ class ApiConfigTest {
 
   @Test
   void drainTimeoutDefaultsToThirtySecondsAndIsGivenInSeconds() {
+    assertThat(ApiConfig.defaults().feed())
+        .isEqualTo(new io.picshare.api.domain.feed.FeedConfig(10_000, Duration.ofSeconds(30)));
+    assertThat(ApiConfig.from(new ConfigValues(Map.of("role", "workers"))).http().role())
+        .isEqualTo(ServerRole.WORKERS);
+    assertThat(ServerRole.WORKERS.servesReads() || ServerRole.WORKERS.servesWrites()).isFalse();
     assertThat(ApiConfig.defaults().shutdown())
         .isEqualTo(new ShutdownConfig(Duration.ofSeconds(30)));
     assertThat(
@@ -193,7 +198,11 @@ class ApiConfigTest {
         .hasMessageContaining("between 0 and 65535");
     assertThatThrownBy(() -> ApiConfig.from(new ConfigValues(Map.of("role", "both"))))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("read, write or all");
+        .hasMessageContaining("read, write, all or workers");
+    assertThatThrownBy(
+            () -> ApiConfig.from(new ConfigValues(Map.of("feed-celebrity-followers", "0"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("feed-celebrity-followers");
     assertThatThrownBy(() -> ApiConfig.from(new ConfigValues(Map.of("hdfs-uri", "file:///tmp"))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("hdfs://");

@@ -8,15 +8,15 @@ import io.picshare.data.UserStore;
 import io.vertx.core.Future;
 
 /** Usernames by user id. A username never changes, so entries never go stale. */
-final class UsernameCache {
+public final class UsernameCache {
   private final UserStore users;
   private final Cache<Long, String> cache = Caffeine.newBuilder().maximumSize(100_000).build();
 
-  UsernameCache(UserStore users) {
+  public UsernameCache(UserStore users) {
     this.users = users;
   }
 
-  Future<String> of(long userId) {
+  public Future<String> of(long userId) {
     String cached = cache.getIfPresent(userId);
     if (cached != null) {
       return Future.succeededFuture(cached);

@@ -1,0 +1,17 @@
+package io.picshare.api.domain.feed;
+
+import java.time.Duration;
+
+/**
+ * The feed's knobs: authors with at least {@code celebrityFollowers} followers are not fanned out
+ * but pulled at read time; photo rows used for ranking are cached for {@code rankingCacheTtl}.
+ */
+public record FeedConfig(int celebrityFollowers, Duration rankingCacheTtl) {
+  public static final FeedConfig DEFAULTS = new FeedConfig(10_000, Duration.ofSeconds(30));
+
+  public FeedConfig {
+    if (celebrityFollowers < 1) {
+      throw new IllegalArgumentException("celebrityFollowers must be positive");
+    }
+  }
+}
