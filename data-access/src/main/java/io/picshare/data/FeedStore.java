@@ -22,6 +22,9 @@ public interface FeedStore {
   /** The user's batch feed, if the nightly job wrote one. */
   CompletableFuture<Optional<BatchFeed>> batch(long userId);
 
+  /** Writes the user's batch feed (as the nightly job does, one row per user). */
+  CompletableFuture<Void> saveBatch(long userId, BatchFeed feed);
+
   /** Puts the photo in each follower's inbox (rewriting an entry changes nothing). */
   CompletableFuture<Void> addToInboxes(Collection<Long> followerIds, long photoId, long ownerId);
 

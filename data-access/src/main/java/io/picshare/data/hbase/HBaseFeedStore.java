@@ -47,6 +47,15 @@ public final class HBaseFeedStore implements FeedStore {
   }
 
   @Override
+  public CompletableFuture<Void> saveBatch(long userId, BatchFeed feed) {
+    Put put =
+        new Put(new UserRowKey(userId).encode())
+            .addColumn(FeedsTable.FEED, FeedsTable.CANDIDATES, feed.candidates().encode())
+            .addColumn(FeedsTable.FEED, FeedsTable.CUTOFF, Bytes.toBytes(feed.cutoffMillis()));
+    return hbase.table(FeedsTable.NAME).thenCompose(table -> table.put(put));
+  }
+
+  @Override
   public CompletableFuture<Void> addToInboxes(
       Collection<Long> followerIds, long photoId, long ownerId) {
     if (followerIds.isEmpty()) {

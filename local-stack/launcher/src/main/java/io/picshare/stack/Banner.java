@@ -30,6 +30,15 @@ final class Banner {
               + p.writeAdmin()
               + " (writes)   (GET /metrics, detailed /health/ready)");
     }
+    if (e.api() != null) {
+      row(
+          b,
+          "Workers",
+          stack.workersUri()
+              + "   (Kafka consumers: feed fan-out; /health/ready; admin :"
+              + stack.workersAdminPort()
+              + ")");
+    }
     row(
         b,
         "HDFS",

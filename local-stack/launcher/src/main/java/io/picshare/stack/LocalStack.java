@@ -238,6 +238,19 @@ public final class LocalStack implements AutoCloseable {
       }
       case NONE -> {}
     }
+    if (withApi) {
+      await(launch(apiSpec("workers", "workers", workersUri(), workersAdminPort())));
+    }
+  }
+
+  /** The workers' port (health only): next to the APIs'. */
+  URI workersUri() {
+    return URI.create("http://127.0.0.1:" + (options.ports().api() + 2));
+  }
+
+  int workersAdminPort() {
+    int admin = options.ports().admin();
+    return admin == 0 ? 0 : admin + 2;
   }
 
   private NodeProcess.Spec nodeSpec(

@@ -293,6 +293,27 @@ class BadInputIT {
             401,
             "unauthenticated",
             c -> c.get("/v1/photos/" + photoId, "Authorization", "Bearer nope")),
+        bad("feed without a token", 401, "unauthenticated", c -> c.get("/v1/feed")),
+        bad(
+            "feed in an unknown order",
+            400,
+            "validation-failed",
+            c -> c.get("/v1/feed?order=best", "Authorization", "Bearer " + token)),
+        bad(
+            "feed with a bad limit",
+            400,
+            "validation-failed",
+            c -> c.get("/v1/feed?limit=-1", "Authorization", "Bearer " + token)),
+        bad(
+            "top feed with a recent cursor",
+            400,
+            "validation-failed",
+            c -> c.get("/v1/feed?order=top&cursor=" + photoId, "Authorization", "Bearer " + token)),
+        bad(
+            "recent feed with a garbage cursor",
+            400,
+            "validation-failed",
+            c -> c.get("/v1/feed?order=recent&cursor=..", "Authorization", "Bearer " + token)),
         bad("unknown route", 404, "not-found", c -> c.get("/v2/anything")),
         bad(
             "wrong method",
