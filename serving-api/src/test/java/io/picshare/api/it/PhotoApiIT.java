@@ -86,9 +86,13 @@ class PhotoApiIT {
     assertThat(beyond.statusCode()).isEqualTo(416);
     assertThat(beyond.headers().firstValue("Content-Range")).hasValue("bytes */" + photo.length);
 
-    HttpResponse<byte[]> metadata = client.get("/v1/photos/" + id);
+    HttpResponse<byte[]> metadata =
+        client.get("/v1/photos/" + id, "Authorization", "Bearer " + token);
     assertThat(metadata.statusCode()).isEqualTo(200);
-    assertThat(json(metadata)).isEqualTo(created);
+    assertThat(json(metadata)).as("the uploader reads what the upload answered").isEqualTo(created);
+    JsonObject anonymous = json(client.get("/v1/photos/" + id));
+    assertThat(anonymous.containsKey("liked_by_me")).isFalse();
+    assertThat(anonymous.copy().put("liked_by_me", false)).isEqualTo(created);
   }
 
   @Test
