@@ -79,10 +79,7 @@ public final class HBaseFeedStore implements FeedStore {
   public CompletableFuture<List<InboxEntry>> inbox(long userId, OptionalLong before, int limit) {
     Scan scan =
         new Scan()
-            .withStartRow(
-                before.isPresent()
-                    ? NewestFirstRowKey.startAfter(userId, before.getAsLong())
-                    : NewestFirstRowKey.start(userId))
+            .withStartRow(NewestFirstRowKey.pageStart(userId, before))
             .withStopRow(NewestFirstRowKey.stop(userId))
             .setLimit(limit)
             .setCaching(limit);

@@ -89,10 +89,7 @@ public final class HBaseFollowStore implements FollowStore {
       TableName table, byte[] family, long userId, OptionalLong before, int limit) {
     Scan scan =
         new Scan()
-            .withStartRow(
-                before.isPresent()
-                    ? NewestFirstRowKey.startAfter(userId, before.getAsLong())
-                    : NewestFirstRowKey.start(userId))
+            .withStartRow(NewestFirstRowKey.pageStart(userId, before))
             .withStopRow(NewestFirstRowKey.stop(userId))
             .addFamily(family)
             .setLimit(limit)

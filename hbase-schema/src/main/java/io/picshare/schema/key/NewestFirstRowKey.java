@@ -2,6 +2,7 @@ package io.picshare.schema.key;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.OptionalLong;
 
 /**
  * Row key of one user's list of time-ordered ids, newest first: {@code salt(ownerId) | ownerId |
@@ -46,6 +47,11 @@ public record NewestFirstRowKey(long ownerId, long itemId) {
   public static byte[] startAfter(long ownerId, long itemId) {
     byte[] key = new NewestFirstRowKey(ownerId, itemId).encode();
     return Arrays.copyOf(key, key.length + 1);
+  }
+
+  /** The start row of a page of {@code ownerId}'s list: after {@code before} if given. */
+  public static byte[] pageStart(long ownerId, OptionalLong before) {
+    return before.isPresent() ? startAfter(ownerId, before.getAsLong()) : start(ownerId);
   }
 
   /** The exclusive stop row of {@code ownerId}'s list. */

@@ -3,6 +3,7 @@ package io.picshare.api.domain.photo;
 import static java.util.Objects.requireNonNull;
 
 import io.picshare.api.domain.Async;
+import io.picshare.api.domain.Paging;
 import io.picshare.api.domain.error.PicShareException;
 import io.picshare.data.PhotoStore;
 import io.picshare.data.UserStore;
@@ -102,17 +103,13 @@ public final class PhotoReadService {
   }
 
   public Future<PhotoPage> list(String username, Optional<String> cursor, int limit) {
-    if (limit < 1 || limit > 100) {
-      return Future.failedFuture(PicShareException.invalid("limit must be between 1 and 100"));
+    OptionalLong start;
+    try {
+      Paging.requireLimit(limit);
+      start = Paging.after(cursor);
+    } catch (PicShareException e) {
+      return Future.failedFuture(e);
     }
-    OptionalLong after = OptionalLong.empty();
-    if (cursor.isPresent()) {
-      after = PublicIds.decode(cursor.get());
-      if (after.isEmpty()) {
-        return Future.failedFuture(PicShareException.invalid("cursor is not one this API issued"));
-      }
-    }
-    OptionalLong start = after;
     return Async.of(users.findByUsername(username))
         .compose(
             account -> {
