@@ -11,7 +11,6 @@ import io.picshare.schema.table.PhotosTable;
 import io.picshare.schema.table.UsersTable;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.hadoop.hbase.client.Increment;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.util.Bytes;
@@ -28,11 +27,11 @@ public final class PhotoRepair {
   public record Report(
       long photosScanned, long deletionsFinished, long usersScanned, long countsCorrected) {}
 
-  private final HBaseConnection hbase;
+  private final TableAccess tables;
   private final HBasePhotoStore photos;
 
   public PhotoRepair(HBaseConnection hbase) {
-    this.hbase = requireNonNull(hbase, "hbase is null");
+    this.tables = new TableAccess(requireNonNull(hbase, "hbase is null"));
     this.photos = new HBasePhotoStore(hbase);
   }
 
@@ -40,7 +39,7 @@ public final class PhotoRepair {
     Map<Long, Long> livePhotos = new HashMap<>();
     long scanned = 0;
     long finished = 0;
-    for (Result row : scan(PhotosTable.NAME, new Scan().addFamily(PhotosTable.METADATA))) {
+    for (Result row : tables.scan(PhotosTable.NAME, new Scan().addFamily(PhotosTable.METADATA))) {
       scanned++;
       byte[] mark = row.getValue(PhotosTable.METADATA, PhotosTable.DELETION_EVENT);
       if (mark != null) {
@@ -53,36 +52,22 @@ public final class PhotoRepair {
     long users = 0;
     long corrected = 0;
     for (Result row :
-        scan(
+        tables.scan(
             UsersTable.NAME,
             new Scan()
                 .addColumn(UsersTable.COUNTERS, UsersTable.PHOTO_COUNT)
                 .addColumn(UsersTable.PROFILE, UsersTable.USERNAME))) {
       users++;
       long userId = UserRowKey.decode(row.getRow()).userId();
-      byte[] stored = row.getValue(UsersTable.COUNTERS, UsersTable.PHOTO_COUNT);
-      long delta =
-          livePhotos.getOrDefault(userId, 0L) - (stored == null ? 0 : Bytes.toLong(stored));
-      if (delta != 0) {
-        Increment fix =
-            new Increment(row.getRow())
-                .addColumn(UsersTable.COUNTERS, UsersTable.PHOTO_COUNT, delta);
-        hbase
-            .get()
-            .thenCompose(connection -> connection.getTable(UsersTable.NAME).increment(fix))
-            .join();
+      if (tables.correctCounter(
+          UsersTable.NAME,
+          row,
+          UsersTable.COUNTERS,
+          UsersTable.PHOTO_COUNT,
+          livePhotos.getOrDefault(userId, 0L))) {
         corrected++;
       }
     }
     return new Report(scanned, finished, users, corrected);
-  }
-
-  private Iterable<Result> scan(org.apache.hadoop.hbase.TableName table, Scan scan) {
-    return () ->
-        hbase
-            .get()
-            .thenApply(connection -> connection.getTable(table).getScanner(scan.setCaching(1000)))
-            .join()
-            .iterator();
   }
 }

@@ -16,8 +16,10 @@ import picocli.CommandLine.Option;
     name = "picshare-repair",
     mixinStandardHelpOptions = true,
     description = {
-      "Heals PicShare metadata: finishes interrupted photo deletions and recomputes every user's",
-      "photo count from their photo rows. Safe to run at any time, while the API serves, and again."
+      "Heals PicShare metadata: finishes interrupted photo deletions, recomputes every user's",
+      "photo, follower and following counts and every photo's like count from the rows they",
+      "count, and puts back or removes follower/following list rows a crash left out of step",
+      "with the follows. Safe to run at any time, while the API serves, and again."
     },
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:success", "2:invalid usage", "3:HBase error (e.g. cannot connect)"})
@@ -42,6 +44,20 @@ public final class RepairTool implements Callable<Integer> {
       System.out.printf(
           "finished %d interrupted deletions; corrected %d photo counts%n",
           report.deletionsFinished(), report.countsCorrected());
+      started = System.nanoTime();
+      SocialRepair.Report social = new SocialRepair(hbase).run();
+      System.out.printf(
+          "scanned %d follows and %d likes in %d ms%n",
+          social.followsScanned(),
+          social.likesScanned(),
+          (System.nanoTime() - started) / 1_000_000);
+      System.out.printf(
+          "restored %d and removed %d follow list rows; corrected %d follow counts and %d like"
+              + " counts%n",
+          social.listRowsRestored(),
+          social.listRowsRemoved(),
+          social.followCountsCorrected(),
+          social.likeCountsCorrected());
       return 0;
     } catch (RuntimeException e) {
       System.err.println("picshare-repair: " + e);

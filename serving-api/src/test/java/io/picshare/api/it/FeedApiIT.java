@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.hadoop.hbase.HBaseConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,9 +48,7 @@ class FeedApiIT {
     Map<String, String> workerConfig = new java.util.HashMap<>(FEED);
     workerConfig.put("role", "workers");
     workers = PicShareApi.start(StackConfigs.api(stack, workerConfig)).await(60, TimeUnit.SECONDS);
-    org.apache.hadoop.conf.Configuration conf = HBaseConfiguration.create();
-    conf.set("hbase.zookeeper.quorum", stack.zookeeperQuorum());
-    hbase = new HBaseConnection(conf);
+    hbase = StackConfigs.hbase(stack);
     client = new ApiClient(api.port());
   }
 

@@ -87,7 +87,7 @@ class ManyInstancesIT {
   @Test
   void aLapsedWorkerLeaseIssuesNoIdsAndItsNextHolderNeverReissuesOne(StackEndpoints stack)
       throws Exception {
-    try (HBaseConnection hbase = connection(stack)) {
+    try (HBaseConnection hbase = StackConfigs.hbase(stack)) {
       LeaseStore store = new HBaseLeaseStore(hbase);
       WorkerIdLease lapsing =
           WorkerIdLease.acquire(
@@ -130,7 +130,7 @@ class ManyInstancesIT {
 
   @Test
   void rowsThatMustNotBeOverwrittenAreWrittenOnlyIfAbsent(StackEndpoints stack) throws Exception {
-    try (HBaseConnection hbase = connection(stack)) {
+    try (HBaseConnection hbase = StackConfigs.hbase(stack)) {
       HBasePhotoStore photos = new HBasePhotoStore(hbase);
       long photoId = Math.abs(UUID.randomUUID().getMostSignificantBits() >>> 1);
       PhotoRecord mine = photo(photoId, 1);
@@ -179,7 +179,7 @@ class ManyInstancesIT {
   @Test
   void idempotencyWritesWhoseRepliesWereLostAreRecognisedAndNoClockHidesAClaim(StackEndpoints stack)
       throws Exception {
-    try (HBaseConnection hbase = connection(stack)) {
+    try (HBaseConnection hbase = StackConfigs.hbase(stack)) {
       long userId = Math.abs(UUID.randomUUID().getMostSignificantBits() >>> 1);
       byte[] fingerprint = fingerprint("t", new byte[] {1});
       IdempotencyStore store = new HBaseIdempotencyStore(hbase, Clock.systemUTC());
@@ -253,7 +253,7 @@ class ManyInstancesIT {
   void aRetryTakesOverAKeyAbandonedByACrashAndTheOldAttemptCanNeitherCompleteNorRelease(
       StackEndpoints stack) throws Exception {
     try (PicShareApi api = PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS);
-        HBaseConnection hbase = connection(stack)) {
+        HBaseConnection hbase = StackConfigs.hbase(stack)) {
       ApiClient client = new ApiClient(api.port());
       Account account = Account.signUp(client, "takeover");
       byte[] photo = TestPhotos.jpeg(120, 90, 8);
@@ -289,7 +289,7 @@ class ManyInstancesIT {
   void aPhotoCommittedByAnAttemptWhoseCompletionWasLostIsReplayedNotCreatedAgain(
       StackEndpoints stack) throws Exception {
     try (PicShareApi api = PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS);
-        HBaseConnection hbase = connection(stack)) {
+        HBaseConnection hbase = StackConfigs.hbase(stack)) {
       ApiClient client = new ApiClient(api.port());
       Account account = Account.signUp(client, "lostack");
       byte[] photo = TestPhotos.jpeg(120, 90, 9);
@@ -353,7 +353,7 @@ class ManyInstancesIT {
   void entriesTheRelayCannotPublishAreMovedAsideAndDoNotStopTheOthers(StackEndpoints stack)
       throws Exception {
     try (PicShareApi api = PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS);
-        HBaseConnection hbase = connection(stack)) {
+        HBaseConnection hbase = StackConfigs.hbase(stack)) {
       byte[] garbled = Bytes.toBytes("not-an-outbox-key");
       byte[] unknownType = new OutboxRowKey(12345, 67890).encode();
       List<Put> bad =
@@ -407,7 +407,7 @@ class ManyInstancesIT {
   void theRepairFinishesInterruptedDeletionsAndRecomputesPhotoCounts(StackEndpoints stack)
       throws Exception {
     try (PicShareApi api = PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS);
-        HBaseConnection hbase = connection(stack)) {
+        HBaseConnection hbase = StackConfigs.hbase(stack)) {
       ApiClient client = new ApiClient(api.port());
       Account account = Account.signUp(client, "repair");
       String kept =
@@ -441,12 +441,6 @@ class ManyInstancesIT {
           .as("a second repair finds nothing to fix")
           .isZero();
     }
-  }
-
-  private static HBaseConnection connection(StackEndpoints stack) {
-    org.apache.hadoop.conf.Configuration conf = org.apache.hadoop.hbase.HBaseConfiguration.create();
-    conf.set("hbase.zookeeper.quorum", stack.zookeeperQuorum());
-    return new HBaseConnection(conf);
   }
 
   private static PhotoRecord photo(long photoId, long ownerId) {

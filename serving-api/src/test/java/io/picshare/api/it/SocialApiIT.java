@@ -5,6 +5,18 @@ import static io.picshare.api.it.ApiClient.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.picshare.api.PicShareApi;
+import io.picshare.data.hbase.HBaseConnection;
+import io.picshare.data.hbase.HBaseFollowStore;
+import io.picshare.data.hbase.HBaseUserStore;
+import io.picshare.data.repair.SocialRepair;
+import io.picshare.schema.id.PublicIds;
+import io.picshare.schema.key.NewestFirstRowKey;
+import io.picshare.schema.key.UserPhotoRowKey;
+import io.picshare.schema.key.UserRowKey;
+import io.picshare.schema.table.FollowersTable;
+import io.picshare.schema.table.FollowingTable;
+import io.picshare.schema.table.PhotosTable;
+import io.picshare.schema.table.UsersTable;
 import io.picshare.stack.StackEndpoints;
 import io.picshare.stack.junit.LocalStackExtension;
 import io.vertx.core.json.JsonObject;
@@ -16,7 +28,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Get;
+import org.apache.hadoop.hbase.client.Put;
+import org.apache.hadoop.hbase.util.Bytes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +41,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Follows and likes through the API: idempotent, counted once however often or concurrently they
- * are sent, both list directions consistent, paged newest first without duplicates or gaps.
+ * are sent, both list directions consistent, paged newest first without duplicates or gaps; and the
+ * repair healing what a process that died between its writes leaves behind.
  */
 @ExtendWith(LocalStackExtension.class)
 class SocialApiIT {
@@ -200,5 +218,83 @@ class SocialApiIT {
     assertThat(seen).containsExactlyElementsOf(followers);
     assertThat(pages).isEqualTo(3);
     assertThat(names("/v1/users/" + signUp("lonely").name() + "/following")).isEmpty();
+  }
+
+  @Test
+  void theRepairHealsListsAndCountsThatACrashBetweenWritesLeftBehind(StackEndpoints stack)
+      throws Exception {
+    User ann = signUp("rep");
+    User bob = signUp("rep");
+    User cat = signUp("rep");
+    String photo =
+        json(client.upload(bob.token(), TestPhotos.jpeg(64, 48, 5), "recounted")).getString("id");
+    expect204(client.put("/v1/photos/" + photo + "/like", ann.token()));
+    expect204(client.put("/v1/me/following/" + cat.name(), ann.token()));
+    try (HBaseConnection hbase = StackConfigs.hbase(stack)) {
+      HBaseUserStore users = new HBaseUserStore(hbase);
+      long annId = users.findByUsername(ann.name()).get().orElseThrow().user().userId();
+      long bobId = users.findByUsername(bob.name()).get().orElseThrow().user().userId();
+      long catId = users.findByUsername(cat.name()).get().orElseThrow().user().userId();
+      HBaseFollowStore follows = new HBaseFollowStore(hbase);
+      // a follow whose process died right after its pair row: no list rows, no counts
+      long bobEdge = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
+      assertThat(follows.follow(annId, bobId, bobEdge).get()).isTrue();
+      // an unfollow whose process died right after ending its pair: list rows and counts remain
+      long catEdge = follows.edge(annId, catId).get().orElseThrow();
+      assertThat(follows.unfollow(annId, catId).get()).hasValue(catEdge);
+      // counters that drifted
+      put(
+          hbase,
+          UsersTable.NAME,
+          new UserRowKey(bobId).encode(),
+          UsersTable.COUNTERS,
+          UsersTable.FOLLOWER_COUNT,
+          7);
+      byte[] photoRow = new UserPhotoRowKey(bobId, PublicIds.decode(photo).getAsLong()).encode();
+      put(hbase, PhotosTable.NAME, photoRow, PhotosTable.COUNTERS, PhotosTable.LIKE_COUNT, 5);
+      assertThat(names("/v1/users/" + ann.name() + "/following")).isEmpty();
+
+      SocialRepair.Report report = new SocialRepair(hbase).run();
+
+      assertThat(report.listRowsRestored()).isGreaterThanOrEqualTo(2);
+      assertThat(report.listRowsRemoved()).isGreaterThanOrEqualTo(2);
+      assertThat(names("/v1/users/" + ann.name() + "/following")).containsExactly(bob.name());
+      assertThat(names("/v1/users/" + bob.name() + "/followers")).containsExactly(ann.name());
+      assertThat(names("/v1/users/" + cat.name() + "/followers")).isEmpty();
+      assertThat(profile(ann).getLong("following_count")).isEqualTo(1);
+      assertThat(profile(bob).getLong("follower_count")).isEqualTo(1);
+      assertThat(profile(cat).getLong("follower_count")).isZero();
+      assertThat(json(client.get("/v1/photos/" + photo)).getLong("like_count")).isEqualTo(1);
+      assertThat(exists(hbase, FollowingTable.NAME, new NewestFirstRowKey(annId, catEdge)))
+          .as("the stale following row is gone")
+          .isFalse();
+      assertThat(exists(hbase, FollowersTable.NAME, new NewestFirstRowKey(catId, catEdge)))
+          .as("the stale followers row is gone")
+          .isFalse();
+      SocialRepair.Report again = new SocialRepair(hbase).run();
+      assertThat(
+              again.listRowsRestored()
+                  + again.listRowsRemoved()
+                  + again.followCountsCorrected()
+                  + again.likeCountsCorrected())
+          .as("a second repair finds nothing to fix")
+          .isZero();
+    }
+  }
+
+  private static void put(
+      HBaseConnection hbase, TableName table, byte[] row, byte[] family, byte[] column, long value)
+      throws Exception {
+    hbase
+        .get()
+        .get()
+        .getTable(table)
+        .put(new Put(row).addColumn(family, column, Bytes.toBytes(value)))
+        .get();
+  }
+
+  private static boolean exists(HBaseConnection hbase, TableName table, NewestFirstRowKey row)
+      throws Exception {
+    return hbase.get().get().getTable(table).exists(new Get(row.encode())).get();
   }
 }

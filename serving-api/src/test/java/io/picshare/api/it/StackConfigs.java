@@ -2,13 +2,17 @@ package io.picshare.api.it;
 
 import io.picshare.api.config.ApiConfig;
 import io.picshare.api.config.ConfigValues;
+import io.picshare.data.hbase.HBaseConnection;
 import io.picshare.stack.StackEndpoints;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hbase.HBaseConfiguration;
 
 /**
- * API configuration pointing at a running local stack, on a free HTTP port and a free admin port.
+ * API configuration pointing at a running local stack, on a free HTTP port and a free admin port,
+ * and a connection to its HBase for tests that look beneath the API.
  */
 final class StackConfigs {
   static final Path TOKEN_SECRET = Path.of("target", "it-token.secret");
@@ -37,5 +41,11 @@ final class StackConfigs {
                 Map.entry("rate-limit-uploads-per-minute", "100000")));
     values.putAll(overrides);
     return ApiConfig.from(new ConfigValues(values));
+  }
+
+  static HBaseConnection hbase(StackEndpoints stack) {
+    Configuration conf = HBaseConfiguration.create();
+    conf.set("hbase.zookeeper.quorum", stack.zookeeperQuorum());
+    return new HBaseConnection(conf);
   }
 }
