@@ -1,6 +1,7 @@
 package io.picshare.data;
 
 import io.picshare.schema.record.UserRecord;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -21,6 +22,12 @@ public interface UserStore {
   CompletableFuture<Optional<UserAccount>> findByUsername(String username);
 
   CompletableFuture<Optional<UserAccount>> findById(long userId);
+
+  /**
+   * Up to {@code limit} users whose username starts with {@code prefix} (any letter case), in
+   * username order; none if the prefix cannot begin a valid username.
+   */
+  CompletableFuture<List<UserAccount>> findByUsernamePrefix(String prefix, int limit);
 
   /**
    * Adds {@code delta} to the photo count (an {@code Increment}; not atomic with the photo's

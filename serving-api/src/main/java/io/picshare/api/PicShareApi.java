@@ -14,6 +14,7 @@ import io.picshare.api.domain.feed.FeedService;
 import io.picshare.api.domain.photo.PhotoDeleteService;
 import io.picshare.api.domain.photo.PhotoReadService;
 import io.picshare.api.domain.photo.PhotoUploadService;
+import io.picshare.api.domain.search.SearchService;
 import io.picshare.api.domain.social.FollowService;
 import io.picshare.api.domain.social.LikeService;
 import io.picshare.api.events.OutboxRelay;
@@ -235,7 +236,7 @@ public final class PicShareApi implements AutoCloseable {
     HBaseFeedStore feeds = new HBaseFeedStore(hbase);
     Workers workers =
         config.http().role() == ServerRole.WORKERS
-            ? Workers.start(config, users, follows, feeds, metrics)
+            ? Workers.start(config, users, photos, follows, feeds, backends.search(), metrics)
             : Workers.none();
     ApiRouter.Services services =
         new ApiRouter.Services(
@@ -246,6 +247,7 @@ public final class PicShareApi implements AutoCloseable {
             new FollowService(users, follows, outbox, ids, clock),
             new LikeService(reads, photos, new HBaseLikeStore(hbase), outbox, ids, clock),
             new FeedService(follows, users, feeds, photos, ids, clock, config.feed()),
+            new SearchService(backends.search(), photos, users),
             tokens,
             readiness,
             metrics);

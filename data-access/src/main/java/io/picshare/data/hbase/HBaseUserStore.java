@@ -7,6 +7,7 @@ import io.picshare.schema.key.UsernameRowKey;
 import io.picshare.schema.record.UserRecord;
 import io.picshare.schema.table.UsernamesTable;
 import io.picshare.schema.table.UsersTable;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.hadoop.hbase.client.CheckAndMutate;
@@ -16,6 +17,7 @@ import org.apache.hadoop.hbase.client.Get;
 import org.apache.hadoop.hbase.client.Increment;
 import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Result;
+import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.util.Bytes;
 
 /**
@@ -105,6 +107,42 @@ public final class HBaseUserStore implements UserStore {
         .table(UsersTable.NAME)
         .thenCompose(table -> table.get(new Get(new UserRowKey(userId).encode())))
         .thenApply(HBaseUserStore::toAccount);
+  }
+
+  @Override
+  public CompletableFuture<List<UserAccount>> findByUsernamePrefix(String prefix, int limit) {
+    Optional<byte[]> start = UsernameRowKey.prefix(prefix);
+    if (start.isEmpty()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    // A claimed username whose account write never finished has no user row: skip it.
+    Scan scan =
+        new Scan()
+            .setStartStopRowForPrefixScan(start.get())
+            .addColumn(UsernamesTable.USER, UsernamesTable.USER_ID)
+            .setLimit(limit)
+            .setCaching(limit);
+    return hbase
+        .table(UsernamesTable.NAME)
+        .thenCompose(table -> table.scanAll(scan))
+        .thenCompose(
+            rows -> {
+              List<CompletableFuture<Optional<UserAccount>>> accounts =
+                  rows.stream()
+                      .map(
+                          row ->
+                              findById(
+                                  Bytes.toLong(
+                                      row.getValue(UsernamesTable.USER, UsernamesTable.USER_ID))))
+                      .toList();
+              return CompletableFuture.allOf(accounts.toArray(CompletableFuture[]::new))
+                  .thenApply(
+                      done ->
+                          accounts.stream()
+                              .map(CompletableFuture::join)
+                              .flatMap(Optional::stream)
+                              .toList());
+            });
   }
 
   @Override

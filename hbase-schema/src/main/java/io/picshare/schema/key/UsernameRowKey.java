@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +19,7 @@ public record UsernameRowKey(String username) {
 
   // ASCII only before lower-casing: Locale.ROOT maps e.g. the Kelvin sign U+212A to 'k'.
   private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_]{3,30}");
+  private static final Pattern VALID_PREFIX = Pattern.compile("[A-Za-z0-9_]{1,30}");
 
   public UsernameRowKey {
     requireNonNull(username, "username is null");
@@ -31,6 +33,16 @@ public record UsernameRowKey(String username) {
   /** Whether {@code username} (in any letter case) is an acceptable username. */
   public static boolean isValid(String username) {
     return username != null && VALID.matcher(username).matches();
+  }
+
+  /**
+   * The key prefix shared by every username starting with {@code start} (any letter case), or empty
+   * if no valid username starts so.
+   */
+  public static Optional<byte[]> prefix(String start) {
+    return start != null && VALID_PREFIX.matcher(start).matches()
+        ? Optional.of(start.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8))
+        : Optional.empty();
   }
 
   public byte[] encode() {

@@ -8,18 +8,19 @@ import java.time.Instant;
 
 /**
  * The events of the social graph (docs/events.md): {@code user-followed}, keyed by the followee,
- * and {@code photo-liked}, keyed by the photo. Appended to the outbox after the change they
- * announce, so the relay publishes them as they are.
+ * and {@code photo-liked} and {@code photo-unliked}, keyed by the photo. Appended to the outbox
+ * after the change they announce, so the relay publishes them as they are.
  */
 public final class SocialEvent {
   public static final String USER_FOLLOWED = "user-followed";
   public static final String PHOTO_LIKED = "photo-liked";
+  public static final String PHOTO_UNLIKED = "photo-unliked";
 
   private SocialEvent() {}
 
   /** Whether {@code topic} is one of these events'. */
   public static boolean isSocial(String topic) {
-    return USER_FOLLOWED.equals(topic) || PHOTO_LIKED.equals(topic);
+    return USER_FOLLOWED.equals(topic) || PHOTO_LIKED.equals(topic) || PHOTO_UNLIKED.equals(topic);
   }
 
   /** {@code follower} now follows {@code followee}. */
@@ -40,12 +41,29 @@ public final class SocialEvent {
   /** {@code liker} likes the photo {@code photoId} of {@code ownerId}. */
   public static OutboxStore.Entry liked(
       long eventId, long atMillis, long photoId, long ownerId, long likerId, String liker) {
+    return like(PHOTO_LIKED, eventId, atMillis, photoId, ownerId, likerId, liker);
+  }
+
+  /** {@code liker} no longer likes the photo {@code photoId} of {@code ownerId}. */
+  public static OutboxStore.Entry unliked(
+      long eventId, long atMillis, long photoId, long ownerId, long likerId, String liker) {
+    return like(PHOTO_UNLIKED, eventId, atMillis, photoId, ownerId, likerId, liker);
+  }
+
+  private static OutboxStore.Entry like(
+      String type,
+      long eventId,
+      long atMillis,
+      long photoId,
+      long ownerId,
+      long likerId,
+      String liker) {
     JsonObject payload =
-        header(eventId, PHOTO_LIKED, atMillis)
+        header(eventId, type, atMillis)
             .put("photo_id", PublicIds.encode(photoId))
             .put("owner_id", PublicIds.encode(ownerId))
             .put("user", user(likerId, liker));
-    return entry(photoId, eventId, PHOTO_LIKED, payload, atMillis);
+    return entry(photoId, eventId, type, payload, atMillis);
   }
 
   private static JsonObject header(long eventId, String type, long atMillis) {

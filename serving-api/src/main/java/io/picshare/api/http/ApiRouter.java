@@ -11,6 +11,7 @@ import io.picshare.api.domain.feed.FeedService;
 import io.picshare.api.domain.photo.PhotoDeleteService;
 import io.picshare.api.domain.photo.PhotoReadService;
 import io.picshare.api.domain.photo.PhotoUploadService;
+import io.picshare.api.domain.search.SearchService;
 import io.picshare.api.domain.social.FollowService;
 import io.picshare.api.domain.social.LikeService;
 import io.picshare.api.health.ReadinessService;
@@ -42,6 +43,7 @@ public final class ApiRouter {
       FollowService follows,
       LikeService likes,
       FeedService feeds,
+      SearchService search,
       TokenService tokens,
       ReadinessService readiness,
       ApiMetrics metrics) {}
@@ -61,6 +63,8 @@ public final class ApiRouter {
           "/v1/users/:username/followers",
           "/v1/users/:username/following",
           "/v1/feed",
+          "/v1/search/photos",
+          "/v1/search/users",
           "/v1/photos/:id",
           "/v1/photos/:id/content");
 
@@ -106,6 +110,7 @@ public final class ApiRouter {
     SocialRoutes social = new SocialRoutes(services.follows(), services.likes(), authenticator);
     PhotoViews views = new PhotoViews(services.likes());
     FeedRoutes feed = new FeedRoutes(services.feeds(), views, authenticator);
+    SearchRoutes search = new SearchRoutes(services.search(), views, authenticator);
     PhotoRoutes photos =
         new PhotoRoutes(
             services.uploads(),
@@ -135,6 +140,7 @@ public final class ApiRouter {
       photos.mountReads(router);
       social.mountReads(router);
       feed.mountReads(router);
+      search.mountReads(router);
     } else {
       READ_PATHS.forEach(
           path -> router.route(HttpMethod.GET, path).handler(ctx -> wrongRole(ctx, role)));

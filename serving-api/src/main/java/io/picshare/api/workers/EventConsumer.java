@@ -3,6 +3,7 @@ package io.picshare.api.workers;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,16 +18,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one {@link EventHandler} in a Kafka consumer group on its own thread, at least once: a
- * polled batch is committed only after every record of it was handled; if one fails, the consumer
- * goes back to the batch's start and retries after a pause, so effects must be idempotent (a
- * replayed event changes nothing). Several worker processes share the topic's partitions.
+ * Runs one {@link BatchHandler} in a Kafka consumer group on its own thread, at least once: a
+ * polled batch is committed only after it was handled; if that fails, the consumer goes back to the
+ * batch's start and retries after a pause, so effects must be idempotent (a replayed event changes
+ * nothing). Several worker processes share the topics' partitions.
  */
 public final class EventConsumer implements AutoCloseable {
+  /** One consumed event. */
+  public record Event(String topic, String key, byte[] payload) {}
+
   /** What a consumer does with each event. */
   public interface EventHandler {
     /** Handles one event; blocking is fine (this runs on the consumer's own thread). */
     void handle(String key, byte[] payload) throws Exception;
+  }
+
+  /** What a consumer does with each polled batch (in partition order), e.g. one bulk write. */
+  public interface BatchHandler {
+    /** Handles the batch; blocking is fine (this runs on the consumer's own thread). */
+    void handle(List<Event> batch) throws Exception;
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
@@ -34,8 +44,8 @@ public final class EventConsumer implements AutoCloseable {
   private static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
 
   private final KafkaConsumer<String, byte[]> consumer;
-  private final String topic;
-  private final EventHandler handler;
+  private final List<String> topics;
+  private final BatchHandler handler;
   private final Thread thread;
   private final AtomicLong handled = new AtomicLong();
   private volatile boolean stopping;
@@ -46,13 +56,28 @@ public final class EventConsumer implements AutoCloseable {
    */
   public static EventConsumer start(
       String bootstrap, String group, String topic, EventHandler handler) {
-    EventConsumer consumer = new EventConsumer(bootstrap, group, topic, handler);
+    requireNonNull(handler, "handler is null");
+    return start(
+        bootstrap,
+        group,
+        List.of(topic),
+        batch -> {
+          for (Event event : batch) {
+            handler.handle(event.key(), event.payload());
+          }
+        });
+  }
+
+  /** Starts consuming {@code topics} as group {@code group}, a polled batch at a time. */
+  public static EventConsumer start(
+      String bootstrap, String group, List<String> topics, BatchHandler handler) {
+    EventConsumer consumer = new EventConsumer(bootstrap, group, topics, handler);
     consumer.thread.start();
     return consumer;
   }
 
-  private EventConsumer(String bootstrap, String group, String topic, EventHandler handler) {
-    this.topic = requireNonNull(topic, "topic is null");
+  private EventConsumer(String bootstrap, String group, List<String> topics, BatchHandler handler) {
+    this.topics = List.copyOf(topics);
     this.handler = requireNonNull(handler, "handler is null");
     this.consumer =
         new KafkaConsumer<>(
@@ -79,17 +104,19 @@ public final class EventConsumer implements AutoCloseable {
 
   private void run() {
     try {
-      consumer.subscribe(List.of(topic));
+      consumer.subscribe(topics);
       while (!stopping) {
         ConsumerRecords<String, byte[]> batch = consumer.poll(POLL);
         if (batch.isEmpty()) {
           continue;
         }
         try {
+          List<Event> events = new ArrayList<>(batch.count());
           for (ConsumerRecord<String, byte[]> record : batch) {
-            handler.handle(record.key(), record.value());
-            handled.incrementAndGet();
+            events.add(new Event(record.topic(), record.key(), record.value()));
           }
+          handler.handle(events);
+          handled.addAndGet(events.size());
           consumer.commitSync();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
@@ -99,7 +126,7 @@ public final class EventConsumer implements AutoCloseable {
         } catch (Exception e) {
           LOG.warn(
               "{} events: a batch failed ({}); retrying it in {} s",
-              topic,
+              topics,
               e.toString(),
               RETRY_PAUSE.toSeconds());
           batch

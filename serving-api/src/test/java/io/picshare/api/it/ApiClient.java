@@ -153,6 +153,13 @@ final class ApiClient {
     return ids;
   }
 
+  /** The titles of a page of photos, in order. */
+  static List<String> titles(JsonObject page) {
+    List<String> titles = new ArrayList<>();
+    page.getJsonArray("items").forEach(p -> titles.add(((JsonObject) p).getString("title")));
+    return titles;
+  }
+
   static JsonObject json(HttpResponse<byte[]> response) {
     return new JsonObject(text(response));
   }

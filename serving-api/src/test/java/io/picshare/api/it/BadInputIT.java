@@ -314,6 +314,43 @@ class BadInputIT {
             400,
             "validation-failed",
             c -> c.get("/v1/feed?order=recent&cursor=..", "Authorization", "Bearer " + token)),
+        bad("photo search without q", 400, "validation-failed", c -> c.get("/v1/search/photos")),
+        bad(
+            "photo search with a blank q",
+            400,
+            "validation-failed",
+            c -> c.get("/v1/search/photos?q=%20%20")),
+        bad(
+            "photo search with an over-long q",
+            400,
+            "validation-failed",
+            c -> c.get("/v1/search/photos?q=" + "a".repeat(201))),
+        bad(
+            "photo search with a bad limit",
+            400,
+            "validation-failed",
+            c -> c.get("/v1/search/photos?q=x&limit=0")),
+        bad(
+            "photo search with a cursor that is not base64url",
+            400,
+            "validation-failed",
+            c -> c.get("/v1/search/photos?q=x&cursor=!!")),
+        bad(
+            "photo search with a cursor Solr cannot read",
+            400,
+            "validation-failed",
+            c -> c.get("/v1/search/photos?q=x&cursor=AAAA")),
+        bad("user search without q", 400, "validation-failed", c -> c.get("/v1/search/users")),
+        bad(
+            "user search with an over-long q",
+            400,
+            "validation-failed",
+            c -> c.get("/v1/search/users?q=" + "a".repeat(201))),
+        bad(
+            "user search with a bad limit",
+            400,
+            "validation-failed",
+            c -> c.get("/v1/search/users?q=ab&limit=101")),
         bad("unknown route", 404, "not-found", c -> c.get("/v2/anything")),
         bad(
             "wrong method",

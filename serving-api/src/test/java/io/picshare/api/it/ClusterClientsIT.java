@@ -3,10 +3,12 @@ package io.picshare.api.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.picshare.api.config.StorageConfig;
+import io.picshare.api.domain.search.PhotoIndex;
 import io.picshare.api.storage.HBaseClient;
 import io.picshare.api.storage.HdfsBlobStore;
 import io.picshare.api.storage.KafkaEventPublisher;
 import io.picshare.api.storage.SolrPhotoIndex;
+import io.picshare.api.storage.SolrPhotoIndex.IndexedPhoto;
 import io.picshare.stack.StackEndpoints;
 import io.picshare.stack.junit.LocalStackExtension;
 import io.vertx.core.Vertx;
@@ -15,8 +17,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.fs.BlockLocation;
 import org.apache.hadoop.hbase.TableName;
@@ -33,9 +37,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.solr.client.solrj.SolrQuery;
-import org.apache.solr.common.SolrDocumentList;
-import org.apache.solr.common.SolrInputDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -162,26 +163,29 @@ class ClusterClientsIT {
 
   @Test
   void solrDocumentIsFoundByAWordOfItsTitle() throws Exception {
-    String id = "it-" + UUID.randomUUID();
-    SolrInputDocument document = new SolrInputDocument();
-    document.addField("id", id);
-    document.addField("title", "Sunset over the Harbour at Évora");
+    long photoId = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
     try (SolrPhotoIndex search = SolrPhotoIndex.connect(vertx, config)) {
-      search.add(document).await(30, TimeUnit.SECONDS);
+      search.sync(
+          List.of(
+              new IndexedPhoto(
+                  photoId, 7, "ana", "Sunset over the Harbour at Évora", 1_700_000_000_000L, 0)),
+          List.of());
 
-      SolrDocumentList found = new SolrDocumentList();
+      List<PhotoIndex.Hit> found = List.of();
       long deadline = System.currentTimeMillis() + 15_000;
       while (found.isEmpty() && System.currentTimeMillis() < deadline) {
-        // Searchable after the next soft commit (1 s); accents and case do not matter.
+        // Searchable after the next soft commit (1 s); accents, case and plurals do not matter.
         found =
             search
-                .query(new SolrQuery("harbour evora").addFilterQuery("id:" + id))
+                .search("harbours EVORA sunset", 100, Optional.empty())
                 .await(30, TimeUnit.SECONDS)
-                .getResults();
+                .hits()
+                .stream()
+                .filter(hit -> hit.photoId() == photoId)
+                .toList();
         Thread.sleep(200);
       }
-      assertThat(found).hasSize(1);
-      assertThat(found.get(0).getFieldValue("title")).isEqualTo("Sunset over the Harbour at Évora");
+      assertThat(found).containsExactly(new PhotoIndex.Hit(photoId, 7));
     }
   }
 }

@@ -2,6 +2,7 @@ package io.picshare.api.it;
 
 import static io.picshare.api.it.ApiClient.json;
 import static io.picshare.api.it.ApiClient.text;
+import static io.picshare.api.it.ApiClient.titles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.picshare.api.PicShareApi;
@@ -86,12 +87,6 @@ class FeedApiIT {
         client.get("/v1/feed?" + query, "Authorization", "Bearer " + viewer.token());
     assertThat(response.statusCode()).as(text(response)).isEqualTo(200);
     return json(response);
-  }
-
-  private static List<String> titles(JsonObject page) {
-    List<String> titles = new ArrayList<>();
-    page.getJsonArray("items").forEach(p -> titles.add(((JsonObject) p).getString("title")));
-    return titles;
   }
 
   /** Every page of the feed in {@code order}, {@code limit} at a time. */

@@ -3,10 +3,12 @@ package io.picshare.api.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.picshare.api.config.StorageConfig;
+import io.picshare.api.domain.search.PhotoIndex;
 import io.picshare.api.storage.HBaseClient;
 import io.picshare.api.storage.HdfsBlobStore;
 import io.picshare.api.storage.KafkaEventPublisher;
 import io.picshare.api.storage.SolrPhotoIndex;
+import io.picshare.api.storage.SolrPhotoIndex.IndexedPhoto;
 import io.picshare.stack.ApiMode;
 import io.picshare.stack.LocalStack;
 import io.picshare.stack.RepositoryRoot;
@@ -20,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.AsyncConnection;
@@ -30,8 +33,6 @@ import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
 import org.apache.hadoop.hbase.util.Bytes;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.solr.client.solrj.SolrQuery;
-import org.apache.solr.common.SolrInputDocument;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,10 +87,9 @@ class LocalStackRestartIT {
             events
                 .publish(TOPIC, "photo-1", "photo-uploaded".getBytes(StandardCharsets.UTF_8))
                 .await(60, TimeUnit.SECONDS);
-        SolrInputDocument document = new SolrInputDocument();
-        document.addField("id", "photo-1");
-        document.addField("title", "Lisbon at dusk");
-        search.add(document).await(30, TimeUnit.SECONDS);
+        search.sync(
+            List.of(new IndexedPhoto(4242, 7, "ana", "Lisbon at dusk", 1_700_000_000_000L, 0)),
+            List.of());
       } finally {
         vertx.close().await(10, TimeUnit.SECONDS);
       }
@@ -120,9 +120,8 @@ class LocalStackRestartIT {
                     "photo-1",
                     1))
             .containsExactly("photo-uploaded");
-        assertThat(search.query(new SolrQuery("lisbon")).await(30, TimeUnit.SECONDS).getResults())
-            .extracting(document -> document.getFieldValue("id"))
-            .isEqualTo(List.of("photo-1"));
+        assertThat(search.search("lisbon", 10, Optional.empty()).await(30, TimeUnit.SECONDS).hits())
+            .containsExactly(new PhotoIndex.Hit(4242, 7));
       } finally {
         vertx.close().await(10, TimeUnit.SECONDS);
       }

@@ -59,22 +59,7 @@ public final class LikeService {
   }
 
   private Future<Void> afterLike(Principal user, StoredPhoto photo) {
-    long id = photo.record().photoId();
-    OutboxStore.Entry event =
-        SocialEvent.liked(
-            ids.next(),
-            clock.millis(),
-            id,
-            photo.record().ownerId(),
-            user.userId(),
-            user.username());
-    return Async.of(photos.addToLikeCount(photo.record(), 1))
-        .compose(
-            counted ->
-                Async.of(outbox.append(event))
-                    .onFailure(
-                        error -> LOG.warn("photo-liked event not written: {}", error.toString()))
-                    .otherwiseEmpty());
+    return counted(user, photo, 1, SocialEvent::liked);
   }
 
   public Future<Void> unlike(Principal user, String photoId) {
@@ -86,8 +71,37 @@ public final class LikeService {
                     .compose(
                         unliked ->
                             unliked
-                                ? Async.of(photos.addToLikeCount(photo.record(), -1))
+                                ? counted(user, photo, -1, SocialEvent::unliked)
                                 : Future.succeededFuture()));
+  }
+
+  /** How a like or unlike event is made. */
+  private interface LikeEvent {
+    OutboxStore.Entry of(
+        long eventId, long atMillis, long photoId, long ownerId, long userId, String username);
+  }
+
+  /**
+   * After the like or unlike itself: the photo's count, then the event (a lost event only delays
+   * consumers' view of the count until the nightly reindex).
+   */
+  private Future<Void> counted(Principal user, StoredPhoto photo, long delta, LikeEvent event) {
+    OutboxStore.Entry entry =
+        event.of(
+            ids.next(),
+            clock.millis(),
+            photo.record().photoId(),
+            photo.record().ownerId(),
+            user.userId(),
+            user.username());
+    return Async.of(photos.addToLikeCount(photo.record(), delta))
+        .compose(
+            counted ->
+                Async.of(outbox.append(entry))
+                    .onFailure(
+                        error ->
+                            LOG.warn("{} event not written: {}", entry.topic(), error.toString()))
+                    .otherwiseEmpty());
   }
 
   /** Which of {@code photoIds} the viewer likes; none without a viewer. */
