@@ -25,9 +25,11 @@ public record ApiConfig(
     TimeoutConfig timeouts,
     ProxyConfig proxies,
     ShutdownConfig shutdown,
-    FeedConfig feed) {
+    FeedConfig feed,
+    StreamConfig stream) {
   public ApiConfig {
     requireNonNull(feed, "feed is null");
+    requireNonNull(stream, "stream is null");
     requireNonNull(admin, "admin is null");
     requireNonNull(timeouts, "timeouts is null");
     requireNonNull(proxies, "proxies is null");
@@ -52,7 +54,8 @@ public record ApiConfig(
             TimeoutConfig.from(values),
             ProxyConfig.from(values),
             ShutdownConfig.from(values),
-            feed(values));
+            feed(values),
+            StreamConfig.from(values));
     values.rejectUnknown();
     return config;
   }
