@@ -18,7 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The whole local system on one machine: HDFS (NameNode + 3 DataNodes), ZooKeeper and HBase in one
@@ -93,6 +96,13 @@ public final class LocalStack implements AutoCloseable {
 
   private final Options options;
   private final List<NodeProcess> nodes = new ArrayList<>();
+
+  /** How to start again the nodes tests may stop and start ({@link StackFaults}). */
+  private final Map<String, Supplier<NodeProcess.Spec>> restartable = new ConcurrentHashMap<>();
+
+  /** Nodes stopped on purpose: their exit is no failure. */
+  private final Set<NodeProcess> stoppedOnPurpose = ConcurrentHashMap.newKeySet();
+
   private final CompletableFuture<NodeFailedException> failure = new CompletableFuture<>();
   private volatile boolean stopping;
   private StackEndpoints endpoints;
@@ -180,8 +190,9 @@ public final class LocalStack implements AutoCloseable {
                 "-Xmx1g",
                 HADOOP_JVM_OPTIONS,
                 hadoopArguments));
-    NodeProcess kafka =
-        launch(
+    restartable.put(
+        "kafka",
+        () ->
             nodeSpec(
                 "kafka",
                 "local-stack/kafka-node",
@@ -193,8 +204,10 @@ public final class LocalStack implements AutoCloseable {
                     Integer.toString(ports.kafka()),
                     "--controller-port",
                     Integer.toString(ports.kafkaController()))));
-    NodeProcess solr =
-        launch(
+    NodeProcess kafka = launch(restartable.get("kafka").get());
+    restartable.put(
+        "solr",
+        () ->
             nodeSpec(
                 "solr",
                 "local-stack/solr-node",
@@ -206,12 +219,13 @@ public final class LocalStack implements AutoCloseable {
                     Integer.toString(ports.solr()),
                     "--configset",
                     options.repoRoot().resolve("solr-config/configsets/picshare").toString())));
+    NodeProcess solr = launch(restartable.get("solr").get());
 
     Map<String, String> solrReady = await(solr);
     Map<String, String> kafkaReady = await(kafka);
     Map<String, String> hadoopReady = await(hadoop);
     if (options.faultControl()) {
-      faults = new StackFaults(URI.create(hadoopReady.get("fault-control")));
+      faults = new StackFaults(URI.create(hadoopReady.get("fault-control")), this);
     }
     URI api = URI.create("http://127.0.0.1:" + ports.api());
     URI writeApi =
@@ -338,7 +352,7 @@ public final class LocalStack implements AutoCloseable {
     node.onExit()
         .thenRun(
             () -> {
-              if (!stopping) {
+              if (!stopping && !stoppedOnPurpose.contains(node)) {
                 int code = node.onExit().join().exitValue();
                 failure.complete(
                     new NodeFailedException(
@@ -349,6 +363,28 @@ public final class LocalStack implements AutoCloseable {
               }
             });
     return node;
+  }
+
+  /** Stops the running node {@code name} (as a crash would not: with its grace period). */
+  synchronized void stopNode(String name) {
+    NodeProcess node =
+        nodes.stream()
+            .filter(candidate -> candidate.name().equals(name) && candidate.isAlive())
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException(name + " is not running"));
+    stoppedOnPurpose.add(node);
+    options.progress().printf("  stopping %s on purpose%n", name);
+    node.stop(STOP_GRACE);
+    nodes.remove(node);
+  }
+
+  /** Starts the stopped node {@code name} again, on its ports and data; returns once it answers. */
+  void startNode(String name) throws InterruptedException {
+    Supplier<NodeProcess.Spec> spec = restartable.get(name);
+    if (spec == null) {
+      throw new IllegalArgumentException(name + " cannot be restarted");
+    }
+    await(launch(spec.get()));
   }
 
   private Map<String, String> await(NodeProcess node) throws InterruptedException {

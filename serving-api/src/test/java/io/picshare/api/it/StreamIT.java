@@ -117,6 +117,9 @@ class StreamIT {
     User cat = signUp("cat");
     assertThat(client.put("/v1/me/following/" + ann.name(), bob.token()).statusCode())
         .isEqualTo(204);
+    // that follow's notification goes out before ann connects: she must not get it
+    api.relayOutbox().await(30, TimeUnit.SECONDS);
+    Thread.sleep(1_000);
     Stream annStream = withHeader(ann).ready();
     Stream annSecond = withSubprotocol(ann).ready();
     Stream bobStream = withSubprotocol(bob).ready();
