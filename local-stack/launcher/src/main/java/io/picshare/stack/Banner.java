@@ -51,6 +51,16 @@ final class Banner {
         b,
         "HBase",
         "via ZooKeeper " + e.zookeeperQuorum() + "   (root dir " + e.hdfs() + "/hbase)");
+    row(
+        b,
+        "YARN",
+        e.yarnResourceManager()
+            + "   (ResourceManager; web UI "
+            + e.yarnWeb()
+            + ", job history "
+            + e.jobHistoryWeb()
+            + ")");
+    row(b, "Hadoop conf", e.hadoopConfDir() + "   (HADOOP_CONF_DIR for hadoop/hbase clients)");
     row(b, "Kafka", e.kafkaBootstrap());
     row(b, "Solr", e.solr() + "   (core: photos)");
     row(b, "Data", stack.options().dataDir().toString());
@@ -60,6 +70,6 @@ final class Banner {
   }
 
   private static void row(StringBuilder b, String name, String value) {
-    b.append(String.format("  %-10s %s%n", name, value));
+    b.append(String.format("  %-11s %s%n", name, value));
   }
 }

@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
     version = "PicShare 0.1.0",
     description =
         "Starts PicShare on this machine: HDFS (NameNode + 3 DataNodes, replication 3), ZooKeeper,"
-            + " HBase, Kafka (KRaft), Solr and the PicShare API, each in its own JVM. Data survives restarts;"
-            + " Ctrl-C stops everything cleanly.")
+            + " HBase, YARN (ResourceManager + 1 NodeManager), Kafka (KRaft), Solr and the PicShare"
+            + " API, each in its own JVM. Data survives restarts; Ctrl-C stops everything cleanly.")
 public final class Launcher implements Callable<Integer> {
   @Option(
       names = "--data-dir",
@@ -70,6 +70,17 @@ public final class Launcher implements Callable<Integer> {
       description = "ZooKeeper client port (default: ${DEFAULT-VALUE}).")
   int zookeeperPort = StackPorts.DEFAULTS.zookeeper();
 
+  @Option(
+      names = "--yarn-port",
+      description =
+          "YARN ResourceManager RPC port, where jobs are submitted (default: ${DEFAULT-VALUE}).")
+  int yarnPort = StackPorts.DEFAULTS.yarn();
+
+  @Option(
+      names = "--yarn-web-port",
+      description = "YARN ResourceManager web UI port (default: ${DEFAULT-VALUE}).")
+  int yarnWebPort = StackPorts.DEFAULTS.yarnWeb();
+
   @Option(names = "--kafka-port", description = "Kafka broker port (default: ${DEFAULT-VALUE}).")
   int kafkaPort = StackPorts.DEFAULTS.kafka();
 
@@ -93,6 +104,8 @@ public final class Launcher implements Callable<Integer> {
             namenodePort,
             namenodeHttpPort,
             zookeeperPort,
+            yarnPort,
+            yarnWebPort,
             kafkaPort,
             kafkaControllerPort,
             solrPort,
