@@ -52,12 +52,26 @@ public final class RegionGroupInputFormat extends InputFormat<ImmutableBytesWrit
 
   @Override
   public List<InputSplit> getSplits(JobContext context) throws IOException, InterruptedException {
-    long limit = context.getConfiguration().getLong(GROUP_BYTES_KEY, DEFAULT_GROUP_BYTES);
-    List<InputSplit> groups = new ArrayList<>();
+    List<TableSplit> regionSplits = new ArrayList<>();
+    for (InputSplit split : regions.getSplits(context)) {
+      regionSplits.add((TableSplit) split);
+    }
+    return List.copyOf(
+        group(
+            regionSplits,
+            context.getConfiguration().getLong(GROUP_BYTES_KEY, DEFAULT_GROUP_BYTES)));
+  }
+
+  /**
+   * {@code regions} (in MultiTableInputFormat's order: by table, then by start key) in groups of
+   * adjacent regions of one table holding at most {@code limit} bytes, or one region each if {@code
+   * limit} is 0 or less; a region larger than {@code limit} is a group of its own.
+   */
+  static List<RegionGroup> group(List<TableSplit> regions, long limit) {
+    List<RegionGroup> groups = new ArrayList<>();
     List<TableSplit> group = new ArrayList<>();
     long groupBytes = 0;
-    for (InputSplit split : regions.getSplits(context)) {
-      TableSplit region = (TableSplit) split;
+    for (TableSplit region : regions) {
       boolean full = limit <= 0 || groupBytes + region.getLength() > limit;
       if (!group.isEmpty() && (full || !group.get(0).getTable().equals(region.getTable()))) {
         groups.add(new RegionGroup(group));

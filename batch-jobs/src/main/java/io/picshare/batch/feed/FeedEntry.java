@@ -33,6 +33,10 @@ public final class FeedEntry implements Writable {
     return this;
   }
 
+  public FeedEntry set(Optional<Candidate> candidate) {
+    return candidate.isPresent() ? candidate(candidate.get()) : none();
+  }
+
   public Optional<Candidate> candidate() {
     return present ? Optional.of(new Candidate(photoId, ownerId, score)) : Optional.empty();
   }

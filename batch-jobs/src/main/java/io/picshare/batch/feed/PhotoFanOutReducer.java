@@ -4,6 +4,7 @@ import io.picshare.data.feed.FeedRanking;
 import io.picshare.schema.record.FeedCandidates.Candidate;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.mapreduce.Reducer;
 
@@ -27,7 +28,31 @@ public final class PhotoFanOutReducer extends Reducer<JoinKey, JoinValue, LongWr
   @Override
   protected void reduce(JoinKey key, Iterable<JoinValue> values, Context context)
       throws IOException, InterruptedException {
-    long userId = key.userId();
+    long pairs =
+        fanOut(
+            key.userId(),
+            values,
+            settings,
+            (userId, candidate) -> {
+              user.set(userId);
+              context.write(user, entry.set(candidate));
+            });
+    context.getCounter(FeedBuildCounters.PAIRS).increment(pairs);
+  }
+
+  /** Where {@link #fanOut} sends its entries: a user and a candidate for them, or none. */
+  interface Entries {
+    void add(long userId, Optional<Candidate> candidate) throws IOException, InterruptedException;
+  }
+
+  /**
+   * The entries {@code userId}'s records make, in the order the secondary sort brings them (photos,
+   * then "follows someone" markers, then followers); returns the number of (follower, candidate)
+   * pairs.
+   */
+  static long fanOut(
+      long userId, Iterable<JoinValue> values, FeedBuildSettings settings, Entries entries)
+      throws IOException, InterruptedException {
     TopCandidates photos = new TopCandidates(settings.top());
     List<Candidate> best = null;
     boolean markedFollowing = false;
@@ -44,26 +69,20 @@ public final class PhotoFanOutReducer extends Reducer<JoinKey, JoinValue, LongWr
         case FOLLOWS_SOMEONE -> {
           if (!markedFollowing) {
             markedFollowing = true;
-            context.write(user(userId), entry.none());
+            entries.add(userId, Optional.empty());
           }
         }
         case FOLLOWER -> {
           if (best == null) {
             best = photos.best();
           }
-          user(value.id());
           for (Candidate candidate : best) {
-            context.write(user, entry.candidate(candidate));
+            entries.add(value.id(), Optional.of(candidate));
           }
           pairs += best.size();
         }
       }
     }
-    context.getCounter(FeedBuildCounters.PAIRS).increment(pairs);
-  }
-
-  private LongWritable user(long userId) {
-    user.set(userId);
-    return user;
+    return pairs;
   }
 }
