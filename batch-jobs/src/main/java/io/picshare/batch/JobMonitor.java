@@ -15,11 +15,15 @@ import org.apache.hadoop.mapreduce.TaskCompletionEvent;
 
 /**
  * Runs a MapReduce job to its end and tells a person how it goes: where it was submitted, map and
- * reduce progress as it changes, how long it took, and, if it failed, why (the job's failure and
- * the first failed task attempt's diagnostics, where a classpath clash on the cluster shows).
+ * reduce progress as it changes (at most every 5 s), how long it took, and, if it failed, why (the
+ * job's failure and the first failed task attempt's diagnostics, where a classpath clash on the
+ * cluster shows).
  */
 public final class JobMonitor {
   private static final Duration POLL = Duration.ofSeconds(1);
+
+  /** Progress is printed when it changed, at most this often. */
+  private static final Duration PRINT_EVERY = Duration.ofSeconds(5);
 
   private final PrintStream out;
 
@@ -34,6 +38,7 @@ public final class JobMonitor {
     out.printf(
         "  %s submitted as %s (%s)%n", job.getJobName(), job.getJobID(), job.getTrackingURL());
     String last = "";
+    long lastPrinted = 0;
     while (!job.isComplete()) {
       String progress =
           String.format(
@@ -41,9 +46,11 @@ public final class JobMonitor {
               "map %3.0f%% reduce %3.0f%%",
               job.mapProgress() * 100,
               job.reduceProgress() * 100);
-      if (!progress.equals(last)) {
+      long now = System.nanoTime();
+      if (!progress.equals(last) && now - lastPrinted >= PRINT_EVERY.toNanos()) {
         out.printf("  %s  %s%n", job.getJobID(), progress);
         last = progress;
+        lastPrinted = now;
       }
       Thread.sleep(POLL.toMillis());
     }

@@ -4,7 +4,7 @@ package io.picshare.stack;
 final class Banner {
   private Banner() {}
 
-  static String of(LocalStack stack, double secondsToReady) {
+  static String of(LocalStack stack, String nightly, double secondsToReady) {
     StackEndpoints e = stack.endpoints();
     StackPorts p = stack.options().ports();
     StringBuilder b = new StringBuilder();
@@ -61,6 +61,7 @@ final class Banner {
             + e.jobHistoryWeb()
             + ")");
     row(b, "Hadoop conf", e.hadoopConfDir() + "   (HADOOP_CONF_DIR for hadoop/hbase clients)");
+    row(b, "Nightly", nightly);
     row(b, "Kafka", e.kafkaBootstrap());
     row(b, "Solr", e.solr() + "   (core: photos)");
     row(b, "Data", stack.options().dataDir().toString());
