@@ -19,6 +19,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -167,7 +168,10 @@ public final class FeedBuildJob extends Configured implements Tool, Callable<Int
     conf.setLong(RegionGroupInputFormat.GROUP_BYTES_KEY, splitMegabytes << 20);
     FeedBuildSettings settings =
         new FeedBuildSettings(
-            new FeedWindow(now != null ? now : clock.instant(), window), top, reducers);
+            new FeedWindow(
+                now != null ? now : clock.instant().truncatedTo(ChronoUnit.MILLIS), window),
+            top,
+            reducers);
     Path work =
         new Path(
             workDir != null
