@@ -257,9 +257,10 @@ public final class FeedBuildJob extends Configured implements Tool, Callable<Int
     write.setMapOutputKeyClass(LongWritable.class);
     write.setMapOutputValueClass(FeedEntry.class);
     write.setCombinerClass(FeedTopCombiner.class);
-    // Also ships HBase's jars (addDependencyJars), as the join's initTableMapperJob does.
-    TableMapReduceUtil.initTableReducerJob(
-        FeedsTable.NAME.getNameAsString(), FeedWriteReducer.class, write);
+    // TableOutputFormat into picshare:feeds; also ships HBase's jars (addDependencyJars), as the
+    // join's initTableMapperJob does.
+    TableMapReduceUtil.initTableReducerJob(FeedsTable.NAME.getNameAsString(), null, write);
+    write.setReducerClass(FeedWriteReducer.class);
     write.setNumReduceTasks(settings.reducers());
     shipPicShareJars(write);
     jobs.add(write);

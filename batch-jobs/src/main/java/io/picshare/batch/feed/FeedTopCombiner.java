@@ -4,26 +4,19 @@ import io.picshare.schema.record.FeedCandidates.Candidate;
 import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.io.LongWritable;
-import org.apache.hadoop.mapreduce.Reducer;
 
 /**
  * Stage 2 combine: a map task's entries for one user cut to that user's best {@code top} (or one
  * "no candidate" entry), so the shuffle carries at most {@code top} entries per user and map.
  */
 public final class FeedTopCombiner
-    extends Reducer<LongWritable, FeedEntry, LongWritable, FeedEntry> {
+    extends FeedBuildReducer<LongWritable, FeedEntry, LongWritable, FeedEntry> {
   private final FeedEntry entry = new FeedEntry();
-  private int top;
-
-  @Override
-  protected void setup(Context context) {
-    top = FeedBuildSettings.from(context.getConfiguration()).top();
-  }
 
   @Override
   protected void reduce(LongWritable user, Iterable<FeedEntry> entries, Context context)
       throws IOException, InterruptedException {
-    List<Candidate> best = best(entries, top);
+    List<Candidate> best = best(entries, settings().top());
     if (best.isEmpty()) {
       context.write(user, entry.none());
     }

@@ -6,8 +6,8 @@ import io.picshare.schema.record.FeedCandidates;
 import io.picshare.schema.record.FeedCandidates.Candidate;
 import java.io.IOException;
 import java.util.List;
+import org.apache.hadoop.hbase.client.Mutation;
 import org.apache.hadoop.hbase.io.ImmutableBytesWritable;
-import org.apache.hadoop.hbase.mapreduce.TableReducer;
 import org.apache.hadoop.io.LongWritable;
 
 /**
@@ -17,19 +17,12 @@ import org.apache.hadoop.io.LongWritable;
  * replace a newer one.
  */
 public final class FeedWriteReducer
-    extends TableReducer<LongWritable, FeedEntry, ImmutableBytesWritable> {
-  private FeedBuildSettings settings;
-
-  @Override
-  protected void setup(Context context) {
-    settings = FeedBuildSettings.from(context.getConfiguration());
-  }
-
+    extends FeedBuildReducer<LongWritable, FeedEntry, ImmutableBytesWritable, Mutation> {
   @Override
   protected void reduce(LongWritable user, Iterable<FeedEntry> entries, Context context)
       throws IOException, InterruptedException {
-    List<Candidate> best = FeedTopCombiner.best(entries, settings.top());
-    long cutoff = settings.cutoffMillis();
+    List<Candidate> best = FeedTopCombiner.best(entries, settings().top());
+    long cutoff = settings().cutoffMillis();
     context.write(
         null,
         HBaseFeedStore.batchPut(

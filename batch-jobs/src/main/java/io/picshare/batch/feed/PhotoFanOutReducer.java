@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.io.LongWritable;
-import org.apache.hadoop.mapreduce.Reducer;
 
 /**
  * Stage 1 reduce, once per user: scores the user's photos ({@link FeedRanking#score} at the
@@ -15,15 +14,10 @@ import org.apache.hadoop.mapreduce.Reducer;
  * candidate" entry so the user's own feed row is written. The secondary sort ({@link JoinKey})
  * brings the photos first, so only they are held in memory, never the followers.
  */
-public final class PhotoFanOutReducer extends Reducer<JoinKey, JoinValue, LongWritable, FeedEntry> {
+public final class PhotoFanOutReducer
+    extends FeedBuildReducer<JoinKey, JoinValue, LongWritable, FeedEntry> {
   private final LongWritable user = new LongWritable();
   private final FeedEntry entry = new FeedEntry();
-  private FeedBuildSettings settings;
-
-  @Override
-  protected void setup(Context context) {
-    settings = FeedBuildSettings.from(context.getConfiguration());
-  }
 
   @Override
   protected void reduce(JoinKey key, Iterable<JoinValue> values, Context context)
@@ -32,7 +26,7 @@ public final class PhotoFanOutReducer extends Reducer<JoinKey, JoinValue, LongWr
         fanOut(
             key.userId(),
             values,
-            settings,
+            settings(),
             (userId, candidate) -> {
               user.set(userId);
               context.write(user, entry.set(candidate));
