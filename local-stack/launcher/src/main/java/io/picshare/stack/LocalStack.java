@@ -24,10 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The whole local system on one machine: HDFS (NameNode + 3 DataNodes), ZooKeeper and HBase in one
- * JVM, Kafka in a second, Solr in a third, and the PicShare API in a fourth (or a read and a write
- * API in a fourth and fifth; see {@link ApiMode}). Closing it stops every child, API first and
- * storage last.
+ * The whole local system on one machine: HDFS (NameNode + 3 DataNodes), ZooKeeper, HBase and YARN
+ * in one JVM, Kafka in a second, Solr in a third, and the PicShare API in a fourth (or a read and a
+ * write API in a fourth and fifth; see {@link ApiMode}). Closing it stops every child, API first
+ * and storage last.
  */
 public final class LocalStack implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
@@ -177,7 +177,9 @@ public final class LocalStack implements AutoCloseable {
             List.of(
                 "--namenode-port", Integer.toString(ports.namenode()),
                 "--namenode-http-port", Integer.toString(ports.namenodeHttp()),
-                "--zookeeper-port", Integer.toString(ports.zookeeper())));
+                "--zookeeper-port", Integer.toString(ports.zookeeper()),
+                "--yarn-port", Integer.toString(ports.yarn()),
+                "--yarn-web-port", Integer.toString(ports.yarnWeb())));
     if (options.faultControl()) {
       hadoopArguments.addAll(List.of("--fault-control-port", "0"));
     }
@@ -187,7 +189,8 @@ public final class LocalStack implements AutoCloseable {
                 "hadoop",
                 "local-stack/hadoop-node",
                 "io.picshare.stack.hadoop.HadoopNode",
-                "-Xmx1g",
+                // HDFS, HBase and YARN's ResourceManager, NodeManager and JobHistory server
+                "-Xmx1536m",
                 HADOOP_JVM_OPTIONS,
                 hadoopArguments));
     restartable.put(
@@ -237,6 +240,10 @@ public final class LocalStack implements AutoCloseable {
         new StackEndpoints(
             URI.create(hadoopReady.get("hdfs")),
             hadoopReady.get("zookeeper"),
+            hadoopReady.get("yarn-resourcemanager"),
+            URI.create(hadoopReady.get("yarn-web")),
+            URI.create(hadoopReady.get("jobhistory-web")),
+            Path.of(hadoopReady.get("hadoop-conf")),
             kafkaReady.get("kafka"),
             URI.create(solrReady.get("solr")),
             withApi ? api : null,
@@ -289,12 +296,16 @@ public final class LocalStack implements AutoCloseable {
                 "--data-dir", options.dataDir().resolve(name).toString(),
                 "--ready-file", readyFile.toString()));
     allArguments.addAll(arguments);
+    // A node works in its data directory (MiniYARNCluster keeps its files under the working
+    // directory) and knows the JDK it runs on (YARN starts containers with $JAVA_HOME/bin/java).
     return new NodeProcess.Spec(
         name,
         mainClass,
         ModuleClasspath.of(options.repoRoot(), module),
         allOptions,
         allArguments,
+        Optional.of(options.dataDir().resolve(name)),
+        Map.of("JAVA_HOME", System.getProperty("java.home")),
         logDir().resolve(name + ".log"),
         () -> ReadyFile.read(readyFile));
   }
@@ -325,6 +336,8 @@ public final class LocalStack implements AutoCloseable {
             "--kafka-bootstrap=" + endpoints.kafkaBootstrap(),
             "--solr-url=" + endpoints.solr(),
             "--token-secret-file=" + options.dataDir().resolve("api").resolve("token.secret")),
+        Optional.empty(),
+        Map.of(),
         logDir().resolve(name + ".log"),
         () ->
             answers200(http, ready) ? Optional.of(Map.of(name, api.toString())) : Optional.empty());
