@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     description =
         "Load-tests a running PicShare API (start one with ./picshare up) and prints a Markdown"
             + " table for docs/benchmarks.md. Each level keeps exactly N requests in flight.",
-    subcommands = {UploadCommand.class, DownloadCommand.class})
+    subcommands = {UploadCommand.class, DownloadCommand.class, SeedGraphCommand.class})
 public final class Bench implements Runnable {
   static final int SETUP_FAILED = 1;
 
