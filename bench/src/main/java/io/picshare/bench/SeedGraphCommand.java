@@ -33,12 +33,7 @@ public final class SeedGraphCommand implements Callable<Integer> {
 
   @Mixin ClusterOptions cluster;
 
-  @Option(
-      names = "--api",
-      defaultValue = "http://127.0.0.1:8080",
-      paramLabel = "URL",
-      description = "The API user 0 signs up with (default: ${DEFAULT-VALUE}).")
-  URI api;
+  @Mixin SeedOptions seedOptions;
 
   @Option(
       names = "--users",
@@ -69,15 +64,6 @@ public final class SeedGraphCommand implements Callable<Integer> {
   long likes;
 
   @Option(
-      names = "--seed",
-      defaultValue = "1",
-      paramLabel = "N",
-      description =
-          "Random seed, 0 to 2147483647; also names the users and the progress file, so one"
-              + " cluster can hold several seeds (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(
       names = "--follow-skew",
       defaultValue = "1.0",
       paramLabel = "S",
@@ -104,13 +90,6 @@ public final class SeedGraphCommand implements Callable<Integer> {
   int celebrityFollowers;
 
   @Option(
-      names = "--password",
-      defaultValue = BenchPasswords.DEFAULT,
-      paramLabel = "TEXT",
-      description = "Password of every seeded user (default: ${DEFAULT-VALUE}).")
-  String password;
-
-  @Option(
       names = "--in-flight",
       defaultValue = "8",
       paramLabel = "N",
@@ -126,12 +105,19 @@ public final class SeedGraphCommand implements Callable<Integer> {
     try {
       graph =
           new GraphSpec(
-              users, follows, photos, likes, seed, followSkew, likeSkew, celebrityFollowers);
-      base = LoadParameters.baseUrl(api);
+              users,
+              follows,
+              photos,
+              likes,
+              seedOptions.seed,
+              followSkew,
+              likeSkew,
+              celebrityFollowers);
+      base = LoadParameters.baseUrl(seedOptions.api);
       if (inFlight < 1 || inFlight > 256) {
         throw new IllegalArgumentException("--in-flight must be between 1 and 256");
       }
-      BenchPasswords.check(password);
+      BenchPasswords.check(seedOptions.password);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
@@ -143,7 +129,7 @@ public final class SeedGraphCommand implements Callable<Integer> {
               connected,
               client,
               new BenchSetup(client, out, new SecureRandom()),
-              password,
+              seedOptions.password,
               inFlight,
               out,
               Clock.systemUTC())
