@@ -111,11 +111,12 @@ public final class FeedCommand implements Callable<Integer> {
 
   @Option(
       names = "--max-in-flight",
-      defaultValue = "1000",
+      defaultValue = "256",
       paramLabel = "N",
       description =
-          "Open loop: requests outstanding at most; later ones wait, and the wait counts in their"
-              + " latency (default: ${DEFAULT-VALUE}).")
+          "Open loop: requests outstanding at most (one connection each: keep it below the API's"
+              + " max-connections, 500 by default, or the excess is refused); later ones wait, and"
+              + " the wait counts in their latency (default: ${DEFAULT-VALUE}).")
   int maxInFlight;
 
   @Option(
@@ -211,9 +212,13 @@ public final class FeedCommand implements Callable<Integer> {
           Supplier<CompletableFuture<Outcome>> feed = feedRequest(client, users, order);
           for (int rate : rates) {
             out.printf(Locale.ROOT, "%s, open loop at %d feeds/s:%n", order, rate);
-            LevelResult result = open.run(rate, warmup, measure, feed);
-            report.openLoop(order, rate, result);
-            out.println(summary(order + " " + rate + "/s", result));
+            OpenLoopRunner.Level level = open.run(rate, warmup, measure, feed);
+            report.openLoop(order, rate, level);
+            out.println(summary(order + " " + rate + "/s", level.intended()));
+            out.printf(
+                Locale.ROOT,
+                "  served %.1f feeds/s (completed in the window)%n",
+                level.served().successesPerSecond());
           }
         }
         for (String order : orders) {

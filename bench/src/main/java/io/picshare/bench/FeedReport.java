@@ -12,7 +12,7 @@ import java.util.Locale;
  * and a closed-loop table with the raw-get rate at the same concurrency and the ratio of the two.
  */
 final class FeedReport {
-  private record OpenRow(String order, int rate, LevelResult result) {}
+  private record OpenRow(String order, int rate, OpenLoopRunner.Level level) {}
 
   private record ClosedRow(String order, int clients, LevelResult feeds, LevelResult gets) {}
 
@@ -24,8 +24,8 @@ final class FeedReport {
     singleGet = requireNonNull(result, "result is null");
   }
 
-  void openLoop(String order, int rate, LevelResult result) {
-    open.add(new OpenRow(order, rate, result));
+  void openLoop(String order, int rate, OpenLoopRunner.Level level) {
+    open.add(new OpenRow(order, rate, level));
   }
 
   void closedLoop(String order, int clients, LevelResult feeds, LevelResult gets) {
@@ -52,14 +52,17 @@ final class FeedReport {
     if (!open.isEmpty()) {
       report
           .append('\n')
-          .append("Open loop (fixed arrival rate; latency from each request's intended send time):")
+          .append(
+              "Open loop (fixed arrival rate; latency from each request's intended send time;"
+                  + " requests, ok, errors and latency of the requests intended in the window,"
+                  + " served feeds/s of those completed in it):")
           .append("\n\n")
           .append(
-              "| order | offered feeds/s | requests | ok | errors | feeds/s | p50 ms | p90 ms |"
-                  + " p99 ms | p99.9 ms | max ms | max in flight |\n")
+              "| order | offered feeds/s | requests | ok | errors | served feeds/s | p50 ms |"
+                  + " p90 ms | p99 ms | p99.9 ms | max ms | max in flight |\n")
           .append("|---|" + "---:|".repeat(11) + "\n");
       for (OpenRow row : open) {
-        LevelResult r = row.result();
+        LevelResult r = row.level().intended();
         report.append(
             String.format(
                 Locale.ROOT,
@@ -69,7 +72,7 @@ final class FeedReport {
                 r.requests(),
                 r.successes(),
                 MarkdownReport.errors(r.errors()),
-                r.successesPerSecond(),
+                row.level().served().successesPerSecond(),
                 MarkdownReport.milliseconds(r.latency().p50()),
                 MarkdownReport.milliseconds(r.latency().p90()),
                 MarkdownReport.milliseconds(r.latency().p99()),

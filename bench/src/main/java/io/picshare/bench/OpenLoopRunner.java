@@ -22,6 +22,13 @@ import java.util.function.Supplier;
  * in flight at once.
  */
 final class OpenLoopRunner {
+  /**
+   * One level: {@code intended} counts the requests intended inside the window (their latency,
+   * successes and errors); {@code served} the requests that completed inside it, whose rate is what
+   * the server kept up with (below the offered rate once it falls behind).
+   */
+  record Level(LevelResult intended, LevelResult served) {}
+
   private final PrintWriter out;
   private final ScheduledExecutorService scheduler;
   private final Duration progressInterval;
@@ -47,7 +54,7 @@ final class OpenLoopRunner {
   }
 
   /** Runs one level at {@code perSecond}; {@code operation} starts one request, not blocking. */
-  LevelResult run(
+  Level run(
       double perSecond,
       Duration warmup,
       Duration measure,
@@ -60,6 +67,7 @@ final class OpenLoopRunner {
     long windowEnd = windowStart + measure.toNanos();
     long total = schedule.count(warmup.plus(measure));
     LevelRecorder recorder = new LevelRecorder(windowStart, windowEnd);
+    LevelRecorder served = new LevelRecorder(windowStart, windowEnd);
     AtomicInteger peak = new AtomicInteger();
     LevelProgress progress =
         new LevelProgress(
@@ -93,6 +101,7 @@ final class OpenLoopRunner {
                                 ? outcome.withLatency(latency)
                                 : Outcome.failure("error", latency, String.valueOf(failure));
                         recorder.record(judged, intended);
+                        served.record(judged, System.nanoTime());
                         progress.count(judged);
                         failures.showFirst(judged);
                       });
@@ -109,6 +118,7 @@ final class OpenLoopRunner {
     } finally {
       ticker.cancel(false);
     }
-    return recorder.result(Math.max(1, peak.get()));
+    int mostInFlight = Math.max(1, peak.get());
+    return new Level(recorder.result(mostInFlight), served.result(mostInFlight));
   }
 }

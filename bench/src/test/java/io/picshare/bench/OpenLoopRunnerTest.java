@@ -42,7 +42,7 @@ class OpenLoopRunnerTest {
   void sendsAtTheRateAndCountsTheRequestsIntendedInTheWindow() throws InterruptedException {
     AtomicInteger sent = new AtomicInteger();
 
-    LevelResult result =
+    OpenLoopRunner.Level level =
         runner(100)
             .run(
                 200,
@@ -53,8 +53,10 @@ class OpenLoopRunnerTest {
                   return answeredAfter(2, Outcome.success(0, 10));
                 });
 
+    LevelResult result = level.intended();
     assertThat(sent).hasValue(140); // 200/s for 0.7 s
     assertThat(result.requests()).isEqualTo(100); // the 0.5 s window
+    assertThat(level.served().successesPerSecond()).isBetween(180.0, 220.0);
     assertThat(result.errors()).isEmpty();
     assertThat(result.latency().p50()).isBetween(2_000L, 20_000L);
     assertThat(printed.toString()).contains("200/s").contains("ok/s");
@@ -63,13 +65,14 @@ class OpenLoopRunnerTest {
   @Test
   void aSlowServerShowsAsQueueingLatencyNotAsALowerRate() throws InterruptedException {
     // capacity: 2 in flight, 50 ms each = 40/s, offered 100/s for 0.5 s
-    LevelResult result =
+    OpenLoopRunner.Level level =
         runner(2)
             .run(
                 100,
                 Duration.ZERO,
                 Duration.ofMillis(500),
                 () -> answeredAfter(50, Outcome.success(0, 0)));
+    LevelResult result = level.intended();
 
     assertThat(result.requests()).isEqualTo(50);
     assertThat(result.concurrency()).isEqualTo(2);
@@ -77,6 +80,8 @@ class OpenLoopRunnerTest {
     // it waited about 0.7 s behind the others
     assertThat(result.latency().max()).isGreaterThan(600_000);
     assertThat(result.latency().p50()).isGreaterThan(200_000);
+    // what the server kept up with: about 40/s, not the 100/s offered
+    assertThat(level.served().successesPerSecond()).isBetween(30.0, 44.0);
   }
 
   @Test
@@ -92,7 +97,8 @@ class OpenLoopRunnerTest {
                 () ->
                     sent.incrementAndGet() % 3 == 0
                         ? answeredAfter(1, Outcome.failure("503", 0, "busy"))
-                        : answeredAfter(1, Outcome.success(0, 0)));
+                        : answeredAfter(1, Outcome.success(0, 0)))
+            .intended();
 
     assertThat(result.errors()).containsEntry("503", 10L);
     assertThat(result.successes()).isEqualTo(20);
