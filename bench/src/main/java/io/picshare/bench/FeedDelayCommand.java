@@ -71,15 +71,29 @@ public final class FeedDelayCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
+  @Option(
+      names = "--max-pause-ms",
+      defaultValue = "1000",
+      paramLabel = "MS",
+      description =
+          "Before each upload, a random pause of up to this long, so the uploads do not fall into"
+              + " step with the periodic outbox relay and consumer polls (default: ${DEFAULT-VALUE}).")
+  int maxPauseMillis;
+
   @Override
   public Integer call() throws Exception {
     URI base;
     try {
       base = LoadParameters.baseUrl(seedOptions.api);
       BenchPasswords.check(seedOptions.password);
-      if (trials < 1 || trials > 10_000 || pollMillis < 0 || timeoutSeconds < 1) {
+      if (trials < 1
+          || trials > 10_000
+          || pollMillis < 0
+          || timeoutSeconds < 1
+          || maxPauseMillis < 0) {
         throw new IllegalArgumentException(
-            "need --trials between 1 and 10000, --poll-ms >= 0 and --timeout >= 1");
+            "need --trials between 1 and 10000, --poll-ms >= 0, --max-pause-ms >= 0 and"
+                + " --timeout >= 1");
       }
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -101,6 +115,9 @@ public final class FeedDelayCommand implements Callable<Integer> {
     int invisible = 0;
     for (int trial = 0; trial < trials; trial++) {
       MultipartBody photo = photos.get(trial % photos.size());
+      if (maxPauseMillis > 0) {
+        Thread.sleep(random.nextInt(maxPauseMillis + 1));
+      }
       long sent = System.nanoTime();
       Reply upload =
           setup.call("POST /v1/photos", () -> client.uploadPhoto(pair.author().token(), photo));
@@ -150,10 +167,11 @@ public final class FeedDelayCommand implements Callable<Integer> {
     out.println("Client: " + MachineInfo.current().describe());
     out.printf(
         Locale.ROOT,
-        "Parameters: %s; %d trials one after the other, follower polled every %d ms (%d polls);"
-            + " %s%n%n",
+        "Parameters: %s; %d trials one after the other, each after a random pause of 0-%d ms,"
+            + " follower polled every %d ms (%d polls); %s%n%n",
         pair.describe(),
         trials,
+        maxPauseMillis,
         pollMillis,
         polls,
         Clock.systemUTC().instant().truncatedTo(ChronoUnit.SECONDS));
