@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Webhooks end to end on the real stack: an API and a workers instance allowing private targets
- * (the receivers run on loopback), with tiny retry delays and timeouts, and a second API with the
+ * Webhooks end to end on the real stack: an API and two workers instances (competing for every
+ * delivery, so each test also checks that no attempt is made twice) allowing private targets (the
+ * receivers run on loopback), with tiny retry delays and timeouts, and a second API with the
  * default configuration for the SSRF refusals. A test receiver checks every signature the way
  * docs/webhooks.md tells receivers to.
  */
@@ -41,6 +42,7 @@ class WebhooksIT {
   private static WebhookReceiver receiver;
   private static PicShareApi api;
   private static PicShareApi workers;
+  private static PicShareApi moreWorkers;
   private static PicShareApi strict;
   private static ApiClient client;
   private static ApiClient strictClient;
@@ -64,6 +66,8 @@ class WebhooksIT {
     Map<String, String> workerConfig = new HashMap<>(webhooks);
     workerConfig.put("role", "workers");
     workers = PicShareApi.start(StackConfigs.api(stack, workerConfig)).await(60, TimeUnit.SECONDS);
+    moreWorkers =
+        PicShareApi.start(StackConfigs.api(stack, workerConfig)).await(60, TimeUnit.SECONDS);
     strict = PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS);
     client = new ApiClient(api.port());
     strictClient = new ApiClient(strict.port());
@@ -71,6 +75,7 @@ class WebhooksIT {
 
   @AfterAll
   static void stop() throws Exception {
+    moreWorkers.close();
     workers.close();
     strict.close();
     api.close();
@@ -300,6 +305,25 @@ class WebhooksIT {
             register(client, erin.token(), receiver.url("/private"), "photo-uploaded").statusCode())
         .as("allowed where the operator allows private targets")
         .isEqualTo(201);
+  }
+
+  @Test
+  void twoWorkersNeverBothDeliverOneAttempt() throws Exception {
+    User kim = signUp("kim");
+    JsonObject hook = webhook(kim, receiver.url("/kim"), "photo-uploaded");
+    int photos = 12;
+    for (int i = 0; i < photos; i++) {
+      upload(kim, "burst " + i);
+    }
+
+    receiver.await("/kim", request -> true, photos, WAIT, WebhooksIT::relay);
+    awaitDeliveries(kim, hook.getString("id"), photos, "succeeded");
+    Thread.sleep(500);
+    List<WebhookReceiver.Received> arrived = receiver.requests("/kim");
+    assertThat(arrived)
+        .as("one request per delivery, however the two workers raced")
+        .hasSize(photos);
+    assertThat(arrived.stream().map(r -> r.header("PicShare-Delivery")).distinct()).hasSize(photos);
   }
 
   @Test
