@@ -5,6 +5,11 @@ import static io.picshare.api.it.ApiClient.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.picshare.api.PicShareApi;
+import io.picshare.api.workers.EventConsumer;
+import io.picshare.api.workers.webhook.WebhookFanOut;
+import io.picshare.data.hbase.HBaseConnection;
+import io.picshare.data.hbase.HBaseWebhookDeliveryStore;
+import io.picshare.data.hbase.HBaseWebhookStore;
 import io.picshare.stack.StackEndpoints;
 import io.picshare.stack.StackFaults;
 import io.picshare.stack.junit.LocalStackExtension;
@@ -14,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,6 +55,7 @@ class WebhooksIT {
   private static PicShareApi strict;
   private static ApiClient client;
   private static ApiClient strictClient;
+  private static HBaseConnection hbase;
 
   @BeforeAll
   static void start(StackEndpoints stack) throws Exception {
@@ -74,6 +81,7 @@ class WebhooksIT {
     strict = PicShareApi.start(StackConfigs.api(stack)).await(60, TimeUnit.SECONDS);
     client = new ApiClient(api.port());
     strictClient = new ApiClient(strict.port());
+    hbase = StackConfigs.hbase(stack);
   }
 
   @AfterAll
@@ -83,6 +91,7 @@ class WebhooksIT {
     strict.close();
     api.close();
     receiver.close();
+    hbase.close();
   }
 
   private record User(String name, String token) {}
@@ -359,6 +368,34 @@ class WebhooksIT {
       assertThat(receiver.requests("/moderation").stream().filter(r -> uploadOf(r, photo)))
           .hasSize(1);
     }
+  }
+
+  @Test
+  void aReplayedEventChangesNothing() throws Exception {
+    User max = signUp("max");
+    JsonObject hook = webhook(max, receiver.url("/max"), "photo-uploaded");
+    String photo = upload(max, "delivered once");
+    WebhookReceiver.Received first =
+        receiver.await("/max", r -> uploadOf(r, photo), 1, WAIT, WebhooksIT::relay).get(0);
+    awaitDeliveries(max, hook.getString("id"), 1, "succeeded");
+    receiver.await("/moderation", r -> uploadOf(r, photo), 1, WAIT, WebhooksIT::relay);
+
+    // What a consumer that died before committing its offsets does: handle the event again.
+    new WebhookFanOut(
+            new HBaseWebhookStore(hbase),
+            new HBaseWebhookDeliveryStore(hbase),
+            true,
+            10,
+            Clock.systemUTC())
+        .handle(List.of(new EventConsumer.Event("photo-uploaded", photo, first.body())));
+    Thread.sleep(1_000);
+
+    assertThat(receiver.requests("/max")).hasSize(1);
+    assertThat(receiver.requests("/moderation").stream().filter(r -> uploadOf(r, photo)))
+        .hasSize(1);
+    JsonObject delivery = deliveries(max, hook.getString("id")).getJsonObject(0);
+    assertThat(delivery.getString("status")).isEqualTo("succeeded");
+    assertThat(delivery.getJsonArray("attempts")).hasSize(1);
   }
 
   @Test
