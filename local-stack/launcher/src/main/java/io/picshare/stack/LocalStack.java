@@ -18,9 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The whole local system on one machine: HDFS (NameNode + 3 DataNodes), ZooKeeper and HBase in one
@@ -95,7 +93,6 @@ public final class LocalStack implements AutoCloseable {
 
   private final Options options;
   private final List<NodeProcess> nodes = new ArrayList<>();
-  private final Set<NodeProcess> stoppedOnPurpose = ConcurrentHashMap.newKeySet();
   private final CompletableFuture<NodeFailedException> failure = new CompletableFuture<>();
   private volatile boolean stopping;
   private StackEndpoints endpoints;
@@ -131,7 +128,7 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
-   * Fault injection into HDFS, HBase and Kafka; only for a stack started with {@link
+   * Fault injection into HDFS and HBase; only for a stack started with {@link
    * Options#faultControl()}.
    */
   public StackFaults faults() {
@@ -183,7 +180,19 @@ public final class LocalStack implements AutoCloseable {
                 "-Xmx1g",
                 HADOOP_JVM_OPTIONS,
                 hadoopArguments));
-    NodeProcess kafka = launch(kafkaSpec());
+    NodeProcess kafka =
+        launch(
+            nodeSpec(
+                "kafka",
+                "local-stack/kafka-node",
+                "io.picshare.stack.kafka.KafkaNode",
+                "-Xmx512m",
+                List.of(),
+                List.of(
+                    "--port",
+                    Integer.toString(ports.kafka()),
+                    "--controller-port",
+                    Integer.toString(ports.kafkaController()))));
     NodeProcess solr =
         launch(
             nodeSpec(
@@ -202,9 +211,7 @@ public final class LocalStack implements AutoCloseable {
     Map<String, String> kafkaReady = await(kafka);
     Map<String, String> hadoopReady = await(hadoop);
     if (options.faultControl()) {
-      faults =
-          new StackFaults(
-              URI.create(hadoopReady.get("fault-control")), this::stopKafka, this::startKafka);
+      faults = new StackFaults(URI.create(hadoopReady.get("fault-control")));
     }
     URI api = URI.create("http://127.0.0.1:" + ports.api());
     URI writeApi =
@@ -234,53 +241,6 @@ public final class LocalStack implements AutoCloseable {
     if (withApi) {
       await(launch(apiSpec("workers", "workers", workersUri(), workersAdminPort())));
     }
-  }
-
-  /** Kafka's node, on the stack's Kafka ports and data (a restart finds its topics and offsets). */
-  private NodeProcess.Spec kafkaSpec() {
-    StackPorts ports = options.ports();
-    return nodeSpec(
-        "kafka",
-        "local-stack/kafka-node",
-        "io.picshare.stack.kafka.KafkaNode",
-        "-Xmx512m",
-        List.of(),
-        List.of(
-            "--port",
-            Integer.toString(ports.kafka()),
-            "--controller-port",
-            Integer.toString(ports.kafkaController())));
-  }
-
-  /** Stops the Kafka node (SIGTERM, as an operator would), expectedly: not a stack failure. */
-  private String stopKafka() {
-    NodeProcess kafka;
-    synchronized (this) {
-      kafka = nodes.stream().filter(node -> node.name().equals("kafka")).findFirst().orElse(null);
-      if (kafka == null) {
-        throw new IllegalStateException("Kafka is not running");
-      }
-      stoppedOnPurpose.add(kafka);
-      nodes.remove(kafka);
-    }
-    kafka.stop(STOP_GRACE);
-    return "kafka stopped";
-  }
-
-  /** Starts the Kafka node again; returns once it answers. */
-  private String startKafka() {
-    synchronized (this) {
-      if (nodes.stream().anyMatch(node -> node.name().equals("kafka"))) {
-        throw new IllegalStateException("Kafka is running");
-      }
-    }
-    try {
-      await(launch(kafkaSpec()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while Kafka was starting", e);
-    }
-    return "kafka started";
   }
 
   /** The workers' port (health only): next to the APIs'. */
@@ -378,7 +338,7 @@ public final class LocalStack implements AutoCloseable {
     node.onExit()
         .thenRun(
             () -> {
-              if (!stopping && !stoppedOnPurpose.contains(node)) {
+              if (!stopping) {
                 int code = node.onExit().join().exitValue();
                 failure.complete(
                     new NodeFailedException(

@@ -9,42 +9,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.function.Supplier;
 
 /**
  * Test support: injects faults into a running local stack's HDFS and HBase, and repairs them,
  * through the Hadoop node's loopback fault-control endpoint (only served when the stack was started
- * with {@link LocalStack.Options#faultControl()}), and stops and restarts its Kafka node. Every
- * call blocks until the node has done it; a repair returns only once the cluster is whole again, so
- * tests sharing the stack afterwards see it as it was. DataNodes are numbered 0 to 2 and keep their
- * number across restarts.
+ * with {@link LocalStack.Options#faultControl()}). Every call blocks until the node has done it; a
+ * repair returns only once the cluster is whole again, so tests sharing the stack afterwards see it
+ * as it was. DataNodes are numbered 0 to 2 and keep their number across restarts.
  */
 public final class StackFaults {
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
 
   private final URI control;
-  private final Supplier<String> stopKafka;
-  private final Supplier<String> startKafka;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  StackFaults(URI control, Supplier<String> stopKafka, Supplier<String> startKafka) {
+  StackFaults(URI control) {
     this.control = requireNonNull(control, "control is null");
-    this.stopKafka = requireNonNull(stopKafka, "stopKafka is null");
-    this.startKafka = requireNonNull(startKafka, "startKafka is null");
-  }
-
-  /**
-   * Stops the Kafka broker (SIGTERM); producers and consumers see it gone until {@link
-   * #startKafka}.
-   */
-  public String stopKafka() {
-    return stopKafka.get();
-  }
-
-  /** Starts the stopped Kafka broker on its old ports and data; returns once it answers. */
-  public String startKafka() {
-    return startKafka.get();
   }
 
   /** Stops DataNode {@code index} at once, as a crash would; the NameNode is not told. */
