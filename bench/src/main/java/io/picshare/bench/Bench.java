@@ -7,17 +7,26 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code picshare bench}: closed-loop load against a running PicShare API. Exit codes: 0 when the
- * run completed (its errors are in the report), 1 when setup failed, 2 for bad usage.
+ * {@code picshare bench}: load against a running PicShare API, and the social graph the feed
+ * benchmarks read. Exit codes: 0 when the run completed (its errors are in the report), 1 when
+ * setup failed, 2 for bad usage.
  */
 @Command(
     name = "picshare bench",
     mixinStandardHelpOptions = true,
     version = "PicShare 0.1.0",
     description =
-        "Load-tests a running PicShare API (start one with ./picshare up) and prints a Markdown"
-            + " table for docs/benchmarks.md. Each level keeps exactly N requests in flight.",
-    subcommands = {UploadCommand.class, DownloadCommand.class})
+        "Load-tests a running PicShare API (start one with ./picshare up) and prints Markdown"
+            + " tables for docs/benchmarks.md: upload and download (closed loop), feed (open and"
+            + " closed loop over a graph written by seed-graph) and feed-delay (upload to visible"
+            + " in a follower's feed).",
+    subcommands = {
+      UploadCommand.class,
+      DownloadCommand.class,
+      SeedGraphCommand.class,
+      FeedCommand.class,
+      FeedDelayCommand.class
+    })
 public final class Bench implements Runnable {
   static final int SETUP_FAILED = 1;
 
@@ -41,6 +50,7 @@ public final class Bench implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing subcommand: upload or download");
+    throw new ParameterException(
+        spec.commandLine(), "Missing subcommand: upload, download, seed-graph, feed or feed-delay");
   }
 }

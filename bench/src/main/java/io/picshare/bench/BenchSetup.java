@@ -94,6 +94,23 @@ final class BenchSetup {
     return users;
   }
 
+  /** Logs existing users in (e.g. seeded ones, which share {@code password}), a few at a time. */
+  List<BenchUser> logIn(List<String> usernames, String password) throws InterruptedException {
+    long started = System.nanoTime();
+    List<Callable<BenchUser>> logIns = new ArrayList<>();
+    for (String username : usernames) {
+      logIns.add(() -> logIn(username, password));
+    }
+    List<BenchUser> users = runAll(logIns);
+    out.printf(
+        Locale.ROOT,
+        "Logged in %d users (%s, ...) in %.1f s%n",
+        users.size(),
+        users.get(0).username(),
+        (System.nanoTime() - started) / 1e9);
+    return users;
+  }
+
   /** Uploads {@code count} photos, rotating over users and bodies; sizes are the JPEGs' lengths. */
   List<UploadedPhoto> uploadPhotos(
       List<BenchUser> users, List<MultipartBody> bodies, List<byte[]> jpegs, int count)
@@ -191,11 +208,16 @@ final class BenchSetup {
     }
   }
 
-  private BenchUser signUpAndLogIn(String username, String password) {
+  /** Signs a fresh user up and logs them in. */
+  BenchUser signUpAndLogIn(String username, String password) {
     Reply signUp = call("POST /v1/users", () -> client.signUp(username, password));
     if (signUp.status() != 201) {
       throw rejected("POST /v1/users", signUp);
     }
+    return logIn(username, password);
+  }
+
+  private BenchUser logIn(String username, String password) {
     Reply session = call("POST /v1/sessions", () -> client.logIn(username, password));
     if (session.status() != 201) {
       throw rejected("POST /v1/sessions", session);

@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 
 /**
- * Accumulates the outcomes that complete inside one measurement window, from any thread. Outcomes
- * completing before or after the window (warm-up, drain) are ignored.
+ * Accumulates the outcomes that fall inside one measurement window, from any thread: by completion
+ * time in a closed loop, by intended start in an open loop. Outcomes before or after the window
+ * (warm-up, drain) are ignored.
  */
 final class LevelRecorder {
   /** One hour: anything slower is recorded as one hour. */
@@ -30,9 +31,12 @@ final class LevelRecorder {
     this.windowEndNanos = windowEndNanos;
   }
 
-  /** Records the outcome if {@code completedNanos} lies in the window; returns whether it did. */
-  boolean record(Outcome outcome, long completedNanos) {
-    if (completedNanos - windowStartNanos < 0 || completedNanos - windowEndNanos >= 0) {
+  /**
+   * Records the outcome if {@code atNanos} lies in the window (a closed loop passes the completion
+   * time, an open loop the intended start); returns whether it did.
+   */
+  boolean record(Outcome outcome, long atNanos) {
+    if (atNanos - windowStartNanos < 0 || atNanos - windowEndNanos >= 0) {
       return false;
     }
     if (outcome.succeeded()) {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
@@ -33,13 +32,7 @@ final class LevelSeries {
   /** Runs every level with {@code operation}, printing a summary line as each finishes. */
   List<LevelResult> run(Supplier<CompletableFuture<Outcome>> operation)
       throws InterruptedException {
-    ScheduledExecutorService scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "bench-progress");
-              thread.setDaemon(true);
-              return thread;
-            });
+    ScheduledExecutorService scheduler = DaemonThreads.scheduler("bench-progress");
     try {
       LevelRunner runner =
           new LevelRunner(

@@ -29,20 +29,10 @@ public record LoadParameters(
     int users,
     Duration requestTimeout) {
   public LoadParameters {
-    requireNonNull(api, "api is null");
+    api = baseUrl(api);
     requireNonNull(duration, "duration is null");
     requireNonNull(warmup, "warmup is null");
     requireNonNull(requestTimeout, "requestTimeout is null");
-    if (!("http".equals(api.getScheme()) || "https".equals(api.getScheme()))
-        || api.getHost() == null) {
-      throw new IllegalArgumentException(
-          "--api must be an http(s) URL such as http://127.0.0.1:8080, got " + api);
-    }
-    if (api.getRawPath() != null && !api.getRawPath().isEmpty() && !api.getRawPath().equals("/")) {
-      throw new IllegalArgumentException(
-          "--api is the server's base URL, without a path, got " + api);
-    }
-    api = URI.create(api.getScheme() + "://" + api.getRawAuthority());
     concurrencyLevels = List.copyOf(requireNonNull(concurrencyLevels, "concurrencyLevels is null"));
     if (concurrencyLevels.isEmpty()
         || concurrencyLevels.stream().anyMatch(c -> c < 1 || c > 10_000)) {
@@ -65,6 +55,25 @@ public record LoadParameters(
     if (requestTimeout.toSeconds() < 1) {
       throw new IllegalArgumentException("--request-timeout must be at least 1 second");
     }
+  }
+
+  /**
+   * The API's base URL from {@code --api}: http(s), a host, no path; a trailing slash is dropped.
+   *
+   * @throws IllegalArgumentException otherwise
+   */
+  static URI baseUrl(URI api) {
+    requireNonNull(api, "api is null");
+    if (!("http".equals(api.getScheme()) || "https".equals(api.getScheme()))
+        || api.getHost() == null) {
+      throw new IllegalArgumentException(
+          "--api must be an http(s) URL such as http://127.0.0.1:8080, got " + api);
+    }
+    if (api.getRawPath() != null && !api.getRawPath().isEmpty() && !api.getRawPath().equals("/")) {
+      throw new IllegalArgumentException(
+          "--api is the server's base URL, without a path, got " + api);
+    }
+    return URI.create(api.getScheme() + "://" + api.getRawAuthority());
   }
 
   public int photoBytes() {

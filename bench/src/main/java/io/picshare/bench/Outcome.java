@@ -33,6 +33,11 @@ public record Outcome(
     return new Outcome(Optional.of(errorKey), latencyMicros, 0, detail);
   }
 
+  /** The same outcome with another latency (an open loop measures from the intended start). */
+  public Outcome withLatency(long micros) {
+    return new Outcome(errorKey, micros, bodyBytes, detail);
+  }
+
   public boolean succeeded() {
     return errorKey.isEmpty();
   }

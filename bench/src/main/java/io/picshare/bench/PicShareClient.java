@@ -82,6 +82,31 @@ public final class PicShareClient {
     return send(request("/v1/photos/" + photoId).GET(), countedBodies());
   }
 
+  /** {@code GET /v1/feed?order=…&limit=…} as {@code token}; a {@code 2xx} body is counted. */
+  public CompletableFuture<Reply> feed(String token, String order, int limit) {
+    return send(feedRequest(token, order, limit), countedBodies());
+  }
+
+  /** The same request, with the body kept as text (to look into the page). */
+  public CompletableFuture<Reply> feedPage(String token, String order, int limit) {
+    return send(feedRequest(token, order, limit), textBodies());
+  }
+
+  /** {@code PUT /v1/me/following/{username}} as {@code token}; {@code 204} on success. */
+  public CompletableFuture<Reply> follow(String token, String username) {
+    return send(
+        request("/v1/me/following/" + username)
+            .header("Authorization", "Bearer " + token)
+            .PUT(BodyPublishers.noBody()),
+        textBodies());
+  }
+
+  private HttpRequest.Builder feedRequest(String token, String order, int limit) {
+    return request("/v1/feed?order=" + order + "&limit=" + limit)
+        .header("Authorization", "Bearer " + token)
+        .GET();
+  }
+
   private CompletableFuture<Reply> postJson(String path, Object body) {
     byte[] json;
     try {

@@ -39,6 +39,24 @@ class BenchTest {
   }
 
   @Test
+  void theFeedCommandsHaveHelpAndRefuseBadOptions() {
+    assertThat(execute("seed-graph", "--help")).isZero();
+    assertThat(execute("feed", "--help")).isZero();
+    assertThat(execute("feed-delay", "--help")).isZero();
+    assertThat(out.toString())
+        .contains("--users", "--follows", "--photos", "--likes", "--seed", "--zookeeper", "--api")
+        .contains("--rates", "200,500,1000", "--concurrency", "50,200", "--order", "top,recent")
+        .contains("--trials", "--poll-ms");
+
+    assertThat(execute("seed-graph", "--users", "1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--users");
+    assertThat(execute("seed-graph", "--users", "100", "--follows", "5000")).isEqualTo(2);
+    assertThat(execute("feed", "--order", "oldest")).isEqualTo(2);
+    assertThat(execute("feed", "--rates", "0")).isEqualTo(2);
+    assertThat(execute("feed-delay", "--trials", "0")).isEqualTo(2);
+  }
+
+  @Test
   void badOptionsAreUsageErrors() {
     assertThat(execute("upload", "--concurrency", "8,0")).isEqualTo(2);
     assertThat(err.toString()).contains("--concurrency");

@@ -15,6 +15,12 @@ public interface FollowStore {
   record Edge(long edgeId, long userId) {}
 
   /**
+   * A follow to write in bulk: {@code followerId} follows {@code followeeId} as edge {@code
+   * edgeId}.
+   */
+  record Follow(long followerId, long followeeId, long edgeId) {}
+
+  /**
    * Makes {@code followerId} follow {@code followeeId} with the new edge {@code edgeId}. If they
    * already followed (nothing changes): {@code false}; otherwise {@code true}.
    */
@@ -22,6 +28,18 @@ public interface FollowStore {
 
   /** Writes the two list rows of a follow (after {@link #follow}; rewriting them is harmless). */
   CompletableFuture<Void> addToLists(long followerId, long followeeId, long edgeId);
+
+  /**
+   * Bulk {@link #follow} for tools that write many follows with ids of their own (the benchmark's
+   * graph generator), in a few multi-row round trips: for each follow, whether its pair now stands
+   * with exactly its edge id, started by this call or by an earlier one with the same id, so a
+   * rerun batch is harmless. {@code false}: the pair stands with another edge. Counts and events
+   * are the caller's.
+   */
+  CompletableFuture<List<Boolean>> followAll(List<Follow> follows);
+
+  /** Bulk {@link #addToLists}: the list rows of every follow, in one multi-put per list table. */
+  CompletableFuture<Void> addAllToLists(List<Follow> follows);
 
   /** Ends the follow; the edge id it ended, or empty if there was none (nothing changes). */
   CompletableFuture<OptionalLong> unfollow(long followerId, long followeeId);

@@ -1,6 +1,7 @@
 package io.picshare.data;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -12,6 +13,18 @@ import java.util.concurrent.CompletableFuture;
 public interface LikeStore {
   /** {@code true} if this call made {@code userId} like the photo (with like id {@code likeId}). */
   CompletableFuture<Boolean> like(long photoId, long userId, long likeId);
+
+  /** A like to write in bulk: {@code userId} likes {@code photoId} as like {@code likeId}. */
+  record Like(long photoId, long userId, long likeId) {}
+
+  /**
+   * Bulk {@link #like} for tools that write many likes with ids of their own (the benchmark's graph
+   * generator), in a few multi-row round trips: for each like, whether it now stands with exactly
+   * its like id, started by this call or by an earlier one with the same id, so a rerun batch is
+   * harmless. {@code false}: the user likes the photo under another like id. Like counts are the
+   * caller's.
+   */
+  CompletableFuture<List<Boolean>> likeAll(List<Like> likes);
 
   /** {@code true} if this call ended {@code userId}'s like of the photo. */
   CompletableFuture<Boolean> unlike(long photoId, long userId);

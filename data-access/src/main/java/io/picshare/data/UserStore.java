@@ -16,7 +16,11 @@ public interface UserStore {
     ID_TAKEN
   }
 
-  /** Claims the username and writes the user row, both put-if-absent. */
+  /**
+   * Claims the username and writes the user row, both put-if-absent. Repeating a create of the same
+   * record (a lost reply, a rerun after a crash between the two writes) completes it: {@code
+   * CREATED}.
+   */
   CompletableFuture<Created> create(UserRecord user);
 
   CompletableFuture<Optional<UserAccount>> findByUsername(String username);
@@ -40,4 +44,11 @@ public interface UserStore {
    * {@code Increment}s after the follow's own compare-and-set; recomputed by the repair).
    */
   CompletableFuture<Void> addToFollowCounts(long followerId, long followeeId, long delta);
+
+  /**
+   * Adds to the user's photo, follower and following counts in one {@code Increment} (zero deltas
+   * change nothing): for tools that correct counts after writing in bulk, such as the benchmark's
+   * graph generator.
+   */
+  CompletableFuture<Void> addToCounts(long userId, long photos, long followers, long following);
 }

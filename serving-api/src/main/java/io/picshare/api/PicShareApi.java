@@ -11,14 +11,17 @@ import io.picshare.api.domain.account.PasswordHasher;
 import io.picshare.api.domain.auth.TokenSecret;
 import io.picshare.api.domain.auth.TokenService;
 import io.picshare.api.domain.feed.FeedService;
+import io.picshare.api.domain.notify.NotificationHub;
 import io.picshare.api.domain.photo.PhotoDeleteService;
 import io.picshare.api.domain.photo.PhotoReadService;
 import io.picshare.api.domain.photo.PhotoUploadService;
 import io.picshare.api.domain.search.SearchService;
 import io.picshare.api.domain.social.FollowService;
+import io.picshare.api.domain.social.Followees;
 import io.picshare.api.domain.social.LikeService;
 import io.picshare.api.domain.webhook.TargetPolicy;
 import io.picshare.api.domain.webhook.WebhookService;
+import io.picshare.api.events.LiveNotices;
 import io.picshare.api.events.OutboxRelay;
 import io.picshare.api.health.ReadinessService;
 import io.picshare.api.http.AdminRouter;
@@ -31,6 +34,7 @@ import io.picshare.api.server.BlockedThreadReporter;
 import io.picshare.api.server.HttpServers;
 import io.picshare.api.storage.HBaseClient;
 import io.picshare.api.storage.StorageBackends;
+import io.picshare.api.workers.EventConsumer;
 import io.picshare.api.workers.Workers;
 import io.picshare.data.FollowStore;
 import io.picshare.data.LeaseStore;
@@ -59,6 +63,7 @@ import io.vertx.core.http.HttpServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -101,12 +106,18 @@ public final class PicShareApi implements AutoCloseable {
 
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
+  /** How often live streams' users' followees are reloaded (an unfollow has no event). */
+  private static final Duration FOLLOWEES_REFRESH = Duration.ofMinutes(1);
+
   private final Vertx vertx;
   private final StorageBackends backends;
   private final WorkerIdLease workerId;
   private final long leaseTimer;
   private final OutboxRelay relay;
   private final Workers workers;
+  private final NotificationHub notifications;
+  private final Optional<EventConsumer> liveEvents;
+  private final long followeesTimer;
   private final ApiMetrics metrics;
   private final HttpServers servers;
   private final HttpServer admin;
@@ -119,6 +130,9 @@ public final class PicShareApi implements AutoCloseable {
       long leaseTimer,
       OutboxRelay relay,
       Workers workers,
+      NotificationHub notifications,
+      Optional<EventConsumer> liveEvents,
+      long followeesTimer,
       ApiMetrics metrics,
       HttpServers servers,
       HttpServer admin,
@@ -129,6 +143,9 @@ public final class PicShareApi implements AutoCloseable {
     this.leaseTimer = leaseTimer;
     this.relay = relay;
     this.workers = workers;
+    this.notifications = notifications;
+    this.liveEvents = liveEvents;
+    this.followeesTimer = followeesTimer;
     this.metrics = metrics;
     this.servers = servers;
     this.admin = admin;
@@ -255,6 +272,37 @@ public final class PicShareApi implements AutoCloseable {
                 clock,
                 metrics)
             : Workers.none();
+    NotificationHub notifications =
+        new NotificationHub(
+            new Followees(follows),
+            config.stream().maxConnections(),
+            config.stream().maxConnectionsPerUser());
+    Optional<EventConsumer> liveEvents =
+        config.http().role().servesReads()
+            ? Optional.of(
+                EventConsumer.broadcast(
+                    config.storage().kafkaBootstrap(),
+                    LiveNotices.TOPICS,
+                    new LiveNotices(notifications)))
+            : Optional.empty();
+    liveEvents.ifPresent(consumer -> consumer.live().thenRun(notifications::markLive));
+    long followeesTimer =
+        vertx.setPeriodic(FOLLOWEES_REFRESH.toMillis(), id -> notifications.refreshFollowees());
+    metrics.gauge(
+        "picshare.stream.connections",
+        "open live-notification streams",
+        notifications,
+        NotificationHub::connections);
+    metrics.count(
+        "picshare.stream.delivered",
+        "notifications handed to live streams",
+        notifications,
+        NotificationHub::delivered);
+    metrics.count(
+        "picshare.stream.dropped",
+        "live streams closed for reading too slowly",
+        notifications,
+        NotificationHub::droppedConnections);
     ApiRouter.Services services =
         new ApiRouter.Services(
             accounts,
@@ -273,6 +321,7 @@ public final class PicShareApi implements AutoCloseable {
                 clock,
                 vertx.createSharedWorkerExecutor("webhook-target-checks", 4),
                 config.webhooks().maxPerUser()),
+            notifications,
             tokens,
             readiness,
             metrics);
@@ -301,6 +350,9 @@ public final class PicShareApi implements AutoCloseable {
                                 leaseTimer,
                                 relay,
                                 workers,
+                                notifications,
+                                liveEvents,
+                                followeesTimer,
                                 metrics,
                                 servers,
                                 admin,
@@ -308,6 +360,8 @@ public final class PicShareApi implements AutoCloseable {
         .onFailure(
             error -> {
               vertx.cancelTimer(leaseTimer);
+              vertx.cancelTimer(followeesTimer);
+              liveEvents.ifPresent(EventConsumer::close);
               workers.close();
               relay.close();
               workerId.release();
@@ -356,6 +410,8 @@ public final class PicShareApi implements AutoCloseable {
     LOG.info(
         "draining: no new connections; requests in flight have {} s to finish",
         drainTimeout.toSeconds());
+    // Live streams would hold the drain up to its end: tell their clients to reconnect elsewhere.
+    notifications.closeAll();
     try {
       // Each server cuts its own connections off at the drain timeout; the margin only covers
       // scheduling.
@@ -365,6 +421,8 @@ public final class PicShareApi implements AutoCloseable {
       LOG.warn("the servers did not drain within {} s; closing anyway", drainTimeout.toSeconds());
     }
     await(admin.close(), CLOSE_TIMEOUT, "the admin server");
+    vertx.cancelTimer(followeesTimer);
+    liveEvents.ifPresent(EventConsumer::close);
     workers.close();
     try {
       // A write role's relay makes a last pass; either role gives the relay lease up if it holds

@@ -28,6 +28,14 @@ public final class FeedRanking {
 
   /** Whether a photo uploaded at {@code createdAtMillis} is inside the window at {@code now}. */
   public static boolean inWindow(long createdAtMillis, long nowMillis) {
-    return nowMillis - createdAtMillis < WINDOW.toMillis();
+    return inWindow(createdAtMillis, nowMillis, WINDOW);
+  }
+
+  /**
+   * Whether a photo uploaded at {@code createdAtMillis} is younger than {@code window} at {@code
+   * now} (the nightly job's window is an option; the read path uses {@link #WINDOW}).
+   */
+  public static boolean inWindow(long createdAtMillis, long nowMillis, Duration window) {
+    return nowMillis - createdAtMillis < window.toMillis();
   }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import org.apache.hadoop.hbase.HConstants;
 import org.apache.hadoop.hbase.client.Get;
 import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Result;
@@ -48,11 +49,19 @@ public final class HBaseFeedStore implements FeedStore {
 
   @Override
   public CompletableFuture<Void> saveBatch(long userId, BatchFeed feed) {
-    Put put =
-        new Put(new UserRowKey(userId).encode())
-            .addColumn(FeedsTable.FEED, FeedsTable.CANDIDATES, feed.candidates().encode())
-            .addColumn(FeedsTable.FEED, FeedsTable.CUTOFF, Bytes.toBytes(feed.cutoffMillis()));
+    Put put = batchPut(userId, feed, HConstants.LATEST_TIMESTAMP);
     return hbase.table(FeedsTable.NAME).thenCompose(table -> table.put(put));
+  }
+
+  /**
+   * The put writing {@code userId}'s batch feed (its candidates and cutoff, one row), its cells at
+   * {@code timestamp} ({@link HConstants#LATEST_TIMESTAMP}: the region server's clock). The nightly
+   * job writes at the cutoff, so a feed built for an earlier cutoff never replaces a later one.
+   */
+  public static Put batchPut(long userId, BatchFeed feed, long timestamp) {
+    return new Put(new UserRowKey(userId).encode(), timestamp)
+        .addColumn(FeedsTable.FEED, FeedsTable.CANDIDATES, feed.candidates().encode())
+        .addColumn(FeedsTable.FEED, FeedsTable.CUTOFF, Bytes.toBytes(feed.cutoffMillis()));
   }
 
   @Override

@@ -40,19 +40,40 @@ public final class HBaseFollowStore implements FollowStore {
 
   @Override
   public CompletableFuture<Void> addToLists(long followerId, long followeeId, long edgeId) {
-    CompletableFuture<Void> following =
-        put(
-            FollowingTable.NAME,
-            new Put(new NewestFirstRowKey(followerId, edgeId).encode())
-                .addColumn(
-                    FollowingTable.LIST, FollowingTable.FOLLOWEE_ID, Bytes.toBytes(followeeId)));
-    CompletableFuture<Void> followers =
-        put(
-            FollowersTable.NAME,
-            new Put(new NewestFirstRowKey(followeeId, edgeId).encode())
-                .addColumn(
-                    FollowersTable.LIST, FollowersTable.FOLLOWER_ID, Bytes.toBytes(followerId)));
-    return CompletableFuture.allOf(following, followers);
+    return addAllToLists(List.of(new Follow(followerId, followeeId, edgeId)));
+  }
+
+  @Override
+  public CompletableFuture<List<Boolean>> followAll(List<Follow> follows) {
+    return pairs.startAll(
+        follows.stream()
+            .map(follow -> new PairRowKey(follow.followerId(), follow.followeeId()).encode())
+            .toList(),
+        follows.stream().map(Follow::edgeId).toList());
+  }
+
+  @Override
+  public CompletableFuture<Void> addAllToLists(List<Follow> follows) {
+    if (follows.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    List<Put> following = follows.stream().map(HBaseFollowStore::followingRow).toList();
+    List<Put> followers = follows.stream().map(HBaseFollowStore::followerRow).toList();
+    return CompletableFuture.allOf(
+        hbase.table(FollowingTable.NAME).thenCompose(t -> t.putAll(following)),
+        hbase.table(FollowersTable.NAME).thenCompose(t -> t.putAll(followers)));
+  }
+
+  private static Put followingRow(Follow follow) {
+    return new Put(new NewestFirstRowKey(follow.followerId(), follow.edgeId()).encode())
+        .addColumn(
+            FollowingTable.LIST, FollowingTable.FOLLOWEE_ID, Bytes.toBytes(follow.followeeId()));
+  }
+
+  private static Put followerRow(Follow follow) {
+    return new Put(new NewestFirstRowKey(follow.followeeId(), follow.edgeId()).encode())
+        .addColumn(
+            FollowersTable.LIST, FollowersTable.FOLLOWER_ID, Bytes.toBytes(follow.followerId()));
   }
 
   @Override
@@ -129,10 +150,6 @@ public final class HBaseFollowStore implements FollowStore {
               }
               return standing;
             });
-  }
-
-  private CompletableFuture<Void> put(TableName table, Put put) {
-    return hbase.table(table).thenCompose(t -> t.put(put));
   }
 
   private CompletableFuture<Void> delete(TableName table, byte[] row) {

@@ -24,6 +24,15 @@ public final class HBaseLikeStore implements LikeStore {
   }
 
   @Override
+  public CompletableFuture<List<Boolean>> likeAll(List<Like> toLike) {
+    return likes.startAll(
+        toLike.stream()
+            .map(like -> new PairRowKey(like.photoId(), like.userId()).encode())
+            .toList(),
+        toLike.stream().map(Like::likeId).toList());
+  }
+
+  @Override
   public CompletableFuture<Boolean> unlike(long photoId, long userId) {
     return likes.end(new PairRowKey(photoId, userId).encode()).thenApply(OptionalLong::isPresent);
   }

@@ -23,7 +23,9 @@ import org.apache.hadoop.hbase.util.Bytes;
 /**
  * {@link UserStore} on {@code picshare:users} and {@code picshare:usernames}: the username is
  * claimed put-if-absent, then the user row is written put-if-absent; if the second fails, the
- * username is released again (only if it still names this user).
+ * username is released again (only if it still names this user). A create that finds the username
+ * already naming its user id, or the user row already equal to its record, recognises its own
+ * earlier write (a lost reply, or a tool rerun after a crash) and carries on.
  */
 public final class HBaseUserStore implements UserStore {
   private final HBaseConnection hbase;
@@ -42,33 +44,70 @@ public final class HBaseUserStore implements UserStore {
             .build(
                 new Put(usernameRow)
                     .addColumn(UsernamesTable.USER, UsernamesTable.USER_ID, userId));
+    return hbase
+        .table(UsernamesTable.NAME)
+        .thenCompose(table -> table.checkAndMutate(claim))
+        .thenCompose(
+            claimed ->
+                claimed.isSuccess()
+                    ? CompletableFuture.completedFuture(true)
+                    : claimedBy(usernameRow).thenApply(owner -> owner == user.userId()))
+        .thenCompose(
+            ours ->
+                ours
+                    ? insertProfile(user, usernameRow, userId)
+                    : CompletableFuture.completedFuture(Created.USERNAME_TAKEN));
+  }
+
+  /**
+   * Writes the user row once the username is claimed for it. A row equal to {@code user} counts as
+   * written: a create whose reply was lost, or one retried after a crash with the same record.
+   */
+  private CompletableFuture<Created> insertProfile(
+      UserRecord user, byte[] usernameRow, byte[] userId) {
     Put profile = user.toPut();
     CheckAndMutate insert =
         CheckAndMutate.newBuilder(profile.getRow())
             .ifNotExists(UsersTable.PROFILE, UsersTable.USERNAME)
             .build(profile);
     return hbase
-        .table(UsernamesTable.NAME)
-        .thenCompose(table -> table.checkAndMutate(claim))
+        .table(UsersTable.NAME)
+        .thenCompose(table -> table.checkAndMutate(insert))
         .thenCompose(
-            claimed -> {
-              if (!claimed.isSuccess()) {
-                return CompletableFuture.completedFuture(Created.USERNAME_TAKEN);
-              }
-              return hbase
-                  .table(UsersTable.NAME)
-                  .thenCompose(table -> table.checkAndMutate(insert))
-                  .handle(
-                      (inserted, error) ->
-                          error == null && inserted.isSuccess()
-                              ? CompletableFuture.completedFuture(Created.CREATED)
-                              : releaseUsername(usernameRow, userId)
-                                  .thenCompose(
-                                      released ->
-                                          error == null
-                                              ? CompletableFuture.completedFuture(Created.ID_TAKEN)
-                                              : CompletableFuture.<Created>failedFuture(error)))
-                  .thenCompose(outcome -> outcome);
+            inserted ->
+                inserted.isSuccess()
+                    ? CompletableFuture.completedFuture(true)
+                    : hbase
+                        .table(UsersTable.NAME)
+                        .thenCompose(
+                            table ->
+                                table.get(new Get(profile.getRow()).addFamily(UsersTable.PROFILE)))
+                        .thenApply(
+                            existing ->
+                                !existing.isEmpty()
+                                    && UserRecord.fromResult(existing).equals(user)))
+        .handle(
+            (written, error) ->
+                error == null && written
+                    ? CompletableFuture.completedFuture(Created.CREATED)
+                    : releaseUsername(usernameRow, userId)
+                        .thenCompose(
+                            released ->
+                                error == null
+                                    ? CompletableFuture.completedFuture(Created.ID_TAKEN)
+                                    : CompletableFuture.<Created>failedFuture(error)))
+        .thenCompose(outcome -> outcome);
+  }
+
+  /** The user id the username row names, or -1 if none. */
+  private CompletableFuture<Long> claimedBy(byte[] usernameRow) {
+    return hbase
+        .table(UsernamesTable.NAME)
+        .thenCompose(table -> table.get(new Get(usernameRow)))
+        .thenApply(
+            result -> {
+              byte[] id = result.getValue(UsernamesTable.USER, UsernamesTable.USER_ID);
+              return id == null ? -1L : Bytes.toLong(id);
             });
   }
 
@@ -155,6 +194,28 @@ public final class HBaseUserStore implements UserStore {
     return CompletableFuture.allOf(
         increment(followerId, UsersTable.FOLLOWING_COUNT, delta),
         increment(followeeId, UsersTable.FOLLOWER_COUNT, delta));
+  }
+
+  @Override
+  public CompletableFuture<Void> addToCounts(
+      long userId, long photos, long followers, long following) {
+    Increment increment = new Increment(new UserRowKey(userId).encode());
+    if (photos != 0) {
+      increment.addColumn(UsersTable.COUNTERS, UsersTable.PHOTO_COUNT, photos);
+    }
+    if (followers != 0) {
+      increment.addColumn(UsersTable.COUNTERS, UsersTable.FOLLOWER_COUNT, followers);
+    }
+    if (following != 0) {
+      increment.addColumn(UsersTable.COUNTERS, UsersTable.FOLLOWING_COUNT, following);
+    }
+    if (increment.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return hbase
+        .table(UsersTable.NAME)
+        .thenCompose(table -> table.increment(increment))
+        .thenApply(result -> null);
   }
 
   private CompletableFuture<Void> increment(long userId, byte[] counter, long delta) {

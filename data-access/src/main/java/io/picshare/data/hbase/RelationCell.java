@@ -2,6 +2,7 @@ package io.picshare.data.hbase;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -52,6 +53,76 @@ final class RelationCell {
   /** Starts the relation with {@code id}; {@code false} if it stood already. */
   CompletableFuture<Boolean> start(byte[] row, long id) {
     return start(row, id, true);
+  }
+
+  /**
+   * Starts many relations in two multi-row round trips (a multi-get, then one batch of
+   * compare-and-sets): for each row, whether the relation now stands with exactly its id, started
+   * by this call or by an earlier call with the same id (so a rerun batch is harmless). {@code
+   * false} means it stands with another id (or was started and ended again meanwhile).
+   */
+  CompletableFuture<List<Boolean>> startAll(List<byte[]> rows, List<Long> ids) {
+    if (rows.size() != ids.size()) {
+      throw new IllegalArgumentException("need one id per row");
+    }
+    if (rows.isEmpty()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    List<Get> gets = rows.stream().map(row -> new Get(row).addColumn(family, qualifier)).toList();
+    return hbase
+        .table(table)
+        .thenCompose(
+            t ->
+                t.getAll(gets)
+                    .thenCompose(
+                        current -> {
+                          Boolean[] standing = new Boolean[rows.size()];
+                          List<Integer> absent = new ArrayList<>();
+                          List<CheckAndMutate> starts = new ArrayList<>();
+                          for (int i = 0; i < rows.size(); i++) {
+                            byte[] value = current.get(i).getValue(family, qualifier);
+                            if (value != null && value.length == Long.BYTES) {
+                              standing[i] = Bytes.toLong(value) == ids.get(i);
+                              continue;
+                            }
+                            CheckAndMutate.Builder condition =
+                                CheckAndMutate.newBuilder(rows.get(i));
+                            condition =
+                                value == null
+                                    ? condition.ifNotExists(family, qualifier)
+                                    : condition.ifEquals(family, qualifier, ENDED);
+                            absent.add(i);
+                            starts.add(
+                                condition.build(put(rows.get(i), Bytes.toBytes(ids.get(i)))));
+                          }
+                          if (starts.isEmpty()) {
+                            return CompletableFuture.completedFuture(List.of(standing));
+                          }
+                          return t.checkAndMutateAll(starts)
+                              .thenCompose(
+                                  results -> {
+                                    List<CompletableFuture<Void>> checks = new ArrayList<>();
+                                    for (int j = 0; j < results.size(); j++) {
+                                      int i = absent.get(j);
+                                      if (results.get(j).isSuccess()) {
+                                        standing[i] = true;
+                                      } else {
+                                        // lost a race or a lost reply: the cell tells which
+                                        long id = ids.get(i);
+                                        checks.add(
+                                            read(rows.get(i))
+                                                .thenAccept(
+                                                    now -> {
+                                                      standing[i] =
+                                                          now.isPresent() && now.getAsLong() == id;
+                                                    }));
+                                      }
+                                    }
+                                    return CompletableFuture.allOf(
+                                            checks.toArray(CompletableFuture[]::new))
+                                        .thenApply(done -> List.of(standing));
+                                  });
+                        }));
   }
 
   private CompletableFuture<Boolean> start(byte[] row, long id, boolean mayRetry) {

@@ -38,6 +38,45 @@ public final class WorkerIdLease implements Supplier<IdGrant> {
     return lease.acquireAny().thenApply(acquired -> lease);
   }
 
+  /**
+   * Reserves, for a tool that writes rows with ids of its own dated up to {@code untilMillis} (the
+   * benchmark's graph generator dates its rows in the past), a worker id that no instance has ever
+   * held: it writes that worker's lease already expired (so any instance may take it) but with its
+   * reserved range ending at {@code untilMillis}, so whoever holds the worker id later issues only
+   * ids after it, and no later reservation picks it again. Completes with the worker id; fails if
+   * every worker id has been used.
+   */
+  public static CompletableFuture<Integer> reserveUnused(
+      LeaseStore store, byte[] holder, long untilMillis) {
+    return store
+        .list(PREFIX)
+        .thenCompose(
+            existing -> {
+              java.util.Set<String> used = new java.util.HashSet<>();
+              existing.forEach(lease -> used.add(lease.name()));
+              return reserveFrom(store, holder, untilMillis, IdGenerator.MAX_WORKER_ID, used);
+            });
+  }
+
+  private static CompletableFuture<Integer> reserveFrom(
+      LeaseStore store, byte[] holder, long untilMillis, int workerId, java.util.Set<String> used) {
+    if (workerId < 0) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("every one of the " + WORKERS + " worker ids has been used"));
+    }
+    String name = leaseName(workerId);
+    if (used.contains(name)) {
+      return reserveFrom(store, holder, untilMillis, workerId - 1, used);
+    }
+    return store
+        .createIfAbsent(new LeaseStore.Lease(name, holder, 0, untilMillis))
+        .thenCompose(
+            created ->
+                created
+                    ? CompletableFuture.completedFuture(workerId)
+                    : reserveFrom(store, holder, untilMillis, workerId - 1, used));
+  }
+
   static String leaseName(int workerId) {
     return PREFIX + String.format("%04d", workerId);
   }

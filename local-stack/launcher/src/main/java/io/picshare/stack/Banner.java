@@ -4,7 +4,7 @@ package io.picshare.stack;
 final class Banner {
   private Banner() {}
 
-  static String of(LocalStack stack, double secondsToReady) {
+  static String of(LocalStack stack, String nightly, double secondsToReady) {
     StackEndpoints e = stack.endpoints();
     StackPorts p = stack.options().ports();
     StringBuilder b = new StringBuilder();
@@ -51,6 +51,17 @@ final class Banner {
         b,
         "HBase",
         "via ZooKeeper " + e.zookeeperQuorum() + "   (root dir " + e.hdfs() + "/hbase)");
+    row(
+        b,
+        "YARN",
+        e.yarnResourceManager()
+            + "   (ResourceManager; web UI "
+            + e.yarnWeb()
+            + ", job history "
+            + e.jobHistoryWeb()
+            + ")");
+    row(b, "Hadoop conf", e.hadoopConfDir() + "   (HADOOP_CONF_DIR for hadoop/hbase clients)");
+    row(b, "Nightly", nightly);
     row(b, "Kafka", e.kafkaBootstrap());
     row(b, "Solr", e.solr() + "   (core: photos)");
     row(b, "Data", stack.options().dataDir().toString());
@@ -60,6 +71,6 @@ final class Banner {
   }
 
   private static void row(StringBuilder b, String name, String value) {
-    b.append(String.format("  %-10s %s%n", name, value));
+    b.append(String.format("  %-11s %s%n", name, value));
   }
 }

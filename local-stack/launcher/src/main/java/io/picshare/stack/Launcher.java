@@ -2,6 +2,7 @@ package io.picshare.stack;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,8 +17,8 @@ import picocli.CommandLine.Option;
     version = "PicShare 0.1.0",
     description =
         "Starts PicShare on this machine: HDFS (NameNode + 3 DataNodes, replication 3), ZooKeeper,"
-            + " HBase, Kafka (KRaft), Solr and the PicShare API, each in its own JVM. Data survives restarts;"
-            + " Ctrl-C stops everything cleanly.")
+            + " HBase, YARN (ResourceManager + 1 NodeManager), Kafka (KRaft), Solr and the PicShare"
+            + " API, each in its own JVM. Data survives restarts; Ctrl-C stops everything cleanly.")
 public final class Launcher implements Callable<Integer> {
   @Option(
       names = "--data-dir",
@@ -70,6 +71,17 @@ public final class Launcher implements Callable<Integer> {
       description = "ZooKeeper client port (default: ${DEFAULT-VALUE}).")
   int zookeeperPort = StackPorts.DEFAULTS.zookeeper();
 
+  @Option(
+      names = "--yarn-port",
+      description =
+          "YARN ResourceManager RPC port, where jobs are submitted (default: ${DEFAULT-VALUE}).")
+  int yarnPort = StackPorts.DEFAULTS.yarn();
+
+  @Option(
+      names = "--yarn-web-port",
+      description = "YARN ResourceManager web UI port (default: ${DEFAULT-VALUE}).")
+  int yarnWebPort = StackPorts.DEFAULTS.yarnWeb();
+
   @Option(names = "--kafka-port", description = "Kafka broker port (default: ${DEFAULT-VALUE}).")
   int kafkaPort = StackPorts.DEFAULTS.kafka();
 
@@ -80,6 +92,16 @@ public final class Launcher implements Callable<Integer> {
 
   @Option(names = "--solr-port", description = "Solr HTTP port (default: ${DEFAULT-VALUE}).")
   int solrPort = StackPorts.DEFAULTS.solr();
+
+  @Option(
+      names = "--nightly",
+      paramLabel = "HH:mm|off",
+      converter = NightlySchedule.Converter.class,
+      description =
+          "When to run the nightly batch jobs (./picshare batch nightly) on YARN each day, local"
+              + " time, or off; their output goes to nightly.log in the log directory"
+              + " (default: ${DEFAULT-VALUE}).")
+  NightlySchedule nightly = NightlySchedule.DEFAULT;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new Launcher()).execute(args));
@@ -93,6 +115,8 @@ public final class Launcher implements Callable<Integer> {
             namenodePort,
             namenodeHttpPort,
             zookeeperPort,
+            yarnPort,
+            yarnWebPort,
             kafkaPort,
             kafkaControllerPort,
             solrPort,
@@ -111,11 +135,13 @@ public final class Launcher implements Callable<Integer> {
     out.printf("Starting PicShare (data: %s)%n", options.dataDir());
     long started = System.nanoTime();
     LocalStack stack = LocalStack.of(options);
+    NightlyRunner nightlyJobs = new NightlyRunner(nightly, Clock.systemDefaultZone(), stack, out);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   out.println("Stopping PicShare...");
+                  nightlyJobs.close();
                   stack.close();
                   out.println("Stopped.");
                 },
@@ -129,7 +155,8 @@ public final class Launcher implements Callable<Integer> {
       System.err.println("PicShare did not start: " + e.getMessage());
       return 1;
     }
-    out.print(Banner.of(stack, (System.nanoTime() - started) / 1e9));
+    out.print(Banner.of(stack, nightlyJobs.describe(), (System.nanoTime() - started) / 1e9));
+    nightlyJobs.start();
 
     NodeFailedException failure = stack.failure().join();
     System.err.println("PicShare is stopping because " + failure.getMessage());

@@ -18,13 +18,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * The whole local system on one machine: HDFS (NameNode + 3 DataNodes), ZooKeeper and HBase in one
- * JVM, Kafka in a second, Solr in a third, and the PicShare API in a fourth (or a read and a write
- * API in a fourth and fifth; see {@link ApiMode}). Closing it stops every child, API first and
- * storage last.
+ * The whole local system on one machine: HDFS (NameNode + 3 DataNodes), ZooKeeper, HBase and YARN
+ * in one JVM, Kafka in a second, Solr in a third, and the PicShare API in a fourth (or a read and a
+ * write API in a fourth and fifth; see {@link ApiMode}). Closing it stops every child, API first
+ * and storage last.
  */
 public final class LocalStack implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
@@ -93,6 +96,13 @@ public final class LocalStack implements AutoCloseable {
 
   private final Options options;
   private final List<NodeProcess> nodes = new ArrayList<>();
+
+  /** How to start again the nodes tests may stop and start ({@link StackFaults}). */
+  private final Map<String, Supplier<NodeProcess.Spec>> restartable = new ConcurrentHashMap<>();
+
+  /** Nodes stopped on purpose: their exit is no failure. */
+  private final Set<NodeProcess> stoppedOnPurpose = ConcurrentHashMap.newKeySet();
+
   private final CompletableFuture<NodeFailedException> failure = new CompletableFuture<>();
   private volatile boolean stopping;
   private StackEndpoints endpoints;
@@ -167,7 +177,9 @@ public final class LocalStack implements AutoCloseable {
             List.of(
                 "--namenode-port", Integer.toString(ports.namenode()),
                 "--namenode-http-port", Integer.toString(ports.namenodeHttp()),
-                "--zookeeper-port", Integer.toString(ports.zookeeper())));
+                "--zookeeper-port", Integer.toString(ports.zookeeper()),
+                "--yarn-port", Integer.toString(ports.yarn()),
+                "--yarn-web-port", Integer.toString(ports.yarnWeb())));
     if (options.faultControl()) {
       hadoopArguments.addAll(List.of("--fault-control-port", "0"));
     }
@@ -177,11 +189,13 @@ public final class LocalStack implements AutoCloseable {
                 "hadoop",
                 "local-stack/hadoop-node",
                 "io.picshare.stack.hadoop.HadoopNode",
-                "-Xmx1g",
+                // HDFS, HBase and YARN's ResourceManager, NodeManager and JobHistory server
+                "-Xmx1536m",
                 HADOOP_JVM_OPTIONS,
                 hadoopArguments));
-    NodeProcess kafka =
-        launch(
+    restartable.put(
+        "kafka",
+        () ->
             nodeSpec(
                 "kafka",
                 "local-stack/kafka-node",
@@ -193,8 +207,10 @@ public final class LocalStack implements AutoCloseable {
                     Integer.toString(ports.kafka()),
                     "--controller-port",
                     Integer.toString(ports.kafkaController()))));
-    NodeProcess solr =
-        launch(
+    NodeProcess kafka = launch(restartable.get("kafka").get());
+    restartable.put(
+        "solr",
+        () ->
             nodeSpec(
                 "solr",
                 "local-stack/solr-node",
@@ -206,12 +222,13 @@ public final class LocalStack implements AutoCloseable {
                     Integer.toString(ports.solr()),
                     "--configset",
                     options.repoRoot().resolve("solr-config/configsets/picshare").toString())));
+    NodeProcess solr = launch(restartable.get("solr").get());
 
     Map<String, String> solrReady = await(solr);
     Map<String, String> kafkaReady = await(kafka);
     Map<String, String> hadoopReady = await(hadoop);
     if (options.faultControl()) {
-      faults = new StackFaults(URI.create(hadoopReady.get("fault-control")));
+      faults = new StackFaults(URI.create(hadoopReady.get("fault-control")), this);
     }
     URI api = URI.create("http://127.0.0.1:" + ports.api());
     URI writeApi =
@@ -223,6 +240,10 @@ public final class LocalStack implements AutoCloseable {
         new StackEndpoints(
             URI.create(hadoopReady.get("hdfs")),
             hadoopReady.get("zookeeper"),
+            hadoopReady.get("yarn-resourcemanager"),
+            URI.create(hadoopReady.get("yarn-web")),
+            URI.create(hadoopReady.get("jobhistory-web")),
+            Path.of(hadoopReady.get("hadoop-conf")),
             kafkaReady.get("kafka"),
             URI.create(solrReady.get("solr")),
             withApi ? api : null,
@@ -275,12 +296,16 @@ public final class LocalStack implements AutoCloseable {
                 "--data-dir", options.dataDir().resolve(name).toString(),
                 "--ready-file", readyFile.toString()));
     allArguments.addAll(arguments);
+    // A node works in its data directory (MiniYARNCluster keeps its files under the working
+    // directory) and knows the JDK it runs on (YARN starts containers with $JAVA_HOME/bin/java).
     return new NodeProcess.Spec(
         name,
         mainClass,
         ModuleClasspath.of(options.repoRoot(), module),
         allOptions,
         allArguments,
+        Optional.of(options.dataDir().resolve(name)),
+        Map.of("JAVA_HOME", System.getProperty("java.home")),
         logDir().resolve(name + ".log"),
         () -> ReadyFile.read(readyFile));
   }
@@ -311,6 +336,8 @@ public final class LocalStack implements AutoCloseable {
             "--kafka-bootstrap=" + endpoints.kafkaBootstrap(),
             "--solr-url=" + endpoints.solr(),
             "--token-secret-file=" + options.dataDir().resolve("api").resolve("token.secret")),
+        Optional.empty(),
+        Map.of(),
         logDir().resolve(name + ".log"),
         () ->
             answers200(http, ready) ? Optional.of(Map.of(name, api.toString())) : Optional.empty());
@@ -338,7 +365,7 @@ public final class LocalStack implements AutoCloseable {
     node.onExit()
         .thenRun(
             () -> {
-              if (!stopping) {
+              if (!stopping && !stoppedOnPurpose.contains(node)) {
                 int code = node.onExit().join().exitValue();
                 failure.complete(
                     new NodeFailedException(
@@ -349,6 +376,28 @@ public final class LocalStack implements AutoCloseable {
               }
             });
     return node;
+  }
+
+  /** Stops the running node {@code name} (as a crash would not: with its grace period). */
+  synchronized void stopNode(String name) {
+    NodeProcess node =
+        nodes.stream()
+            .filter(candidate -> candidate.name().equals(name) && candidate.isAlive())
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException(name + " is not running"));
+    stoppedOnPurpose.add(node);
+    options.progress().printf("  stopping %s on purpose%n", name);
+    node.stop(STOP_GRACE);
+    nodes.remove(node);
+  }
+
+  /** Starts the stopped node {@code name} again, on its ports and data; returns once it answers. */
+  void startNode(String name) throws InterruptedException {
+    Supplier<NodeProcess.Spec> spec = restartable.get(name);
+    if (spec == null) {
+      throw new IllegalArgumentException(name + " cannot be restarted");
+    }
+    await(launch(spec.get()));
   }
 
   private Map<String, String> await(NodeProcess node) throws InterruptedException {

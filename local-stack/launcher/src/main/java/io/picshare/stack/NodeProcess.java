@@ -24,13 +24,18 @@ import java.util.stream.Collectors;
  * so it cannot outlive the launcher.
  */
 final class NodeProcess {
-  /** What to run and how to tell that it is ready. */
+  /**
+   * What to run and how to tell that it is ready. The child runs in {@code workingDirectory} if
+   * given (else this process's), with {@code environment} added to this process's environment.
+   */
   record Spec(
       String name,
       String mainClass,
       List<Path> classpath,
       List<String> jvmOptions,
       List<String> arguments,
+      Optional<Path> workingDirectory,
+      Map<String, String> environment,
       Path logFile,
       Supplier<Optional<Map<String, String>>> readiness) {
     Spec {
@@ -39,6 +44,8 @@ final class NodeProcess {
       classpath = List.copyOf(classpath);
       jvmOptions = List.copyOf(jvmOptions);
       arguments = List.copyOf(arguments);
+      requireNonNull(workingDirectory, "workingDirectory is null");
+      environment = Map.copyOf(environment);
       requireNonNull(logFile, "logFile is null");
       requireNonNull(readiness, "readiness is null");
     }
@@ -72,12 +79,16 @@ final class NodeProcess {
           StandardCharsets.UTF_8,
           java.nio.file.StandardOpenOption.CREATE,
           java.nio.file.StandardOpenOption.APPEND);
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()))
-              .redirectInput(ProcessBuilder.Redirect.PIPE)
-              .start();
+              .redirectInput(ProcessBuilder.Redirect.PIPE);
+      if (spec.workingDirectory().isPresent()) {
+        builder.directory(Files.createDirectories(spec.workingDirectory().get()).toFile());
+      }
+      builder.environment().putAll(spec.environment());
+      Process process = builder.start();
       return new NodeProcess(spec, process);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + spec.name(), e);

@@ -13,19 +13,42 @@ import java.time.Duration;
 /**
  * Test support: injects faults into a running local stack's HDFS and HBase, and repairs them,
  * through the Hadoop node's loopback fault-control endpoint (only served when the stack was started
- * with {@link LocalStack.Options#faultControl()}). Every call blocks until the node has done it; a
- * repair returns only once the cluster is whole again, so tests sharing the stack afterwards see it
- * as it was. DataNodes are numbered 0 to 2 and keep their number across restarts.
+ * with {@link LocalStack.Options#faultControl()}), and stops and starts its Kafka and Solr. Every
+ * call blocks until the node has done it; a repair returns only once the cluster is whole again, so
+ * tests sharing the stack afterwards see it as it was. DataNodes are numbered 0 to 2 and keep their
+ * number across restarts.
  */
 public final class StackFaults {
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
 
   private final URI control;
+  private final LocalStack stack;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  StackFaults(URI control) {
+  StackFaults(URI control, LocalStack stack) {
     this.control = requireNonNull(control, "control is null");
+    this.stack = requireNonNull(stack, "stack is null");
+  }
+
+  /** Stops Kafka (its broker and controller); clients then see it as down. */
+  public void stopKafka() {
+    stack.stopNode("kafka");
+  }
+
+  /** Starts Kafka again on its port and data; returns once it answers. */
+  public void startKafka() throws InterruptedException {
+    stack.startNode("kafka");
+  }
+
+  /** Stops Solr; searches then fail. */
+  public void stopSolr() {
+    stack.stopNode("solr");
+  }
+
+  /** Starts Solr again on its port and index; returns once its core answers. */
+  public void startSolr() throws InterruptedException {
+    stack.startNode("solr");
   }
 
   /** Stops DataNode {@code index} at once, as a crash would; the NameNode is not told. */

@@ -8,12 +8,15 @@ import java.util.List;
 
 /**
  * The TCP ports the local stack listens on (all on 127.0.0.1); {@code writeApi} is used in split
- * mode only.
+ * mode only. {@code yarn} is the ResourceManager's RPC port (where jobs are submitted), {@code
+ * yarnWeb} its web UI.
  */
 public record StackPorts(
     int namenode,
     int namenodeHttp,
     int zookeeper,
+    int yarn,
+    int yarnWeb,
     int kafka,
     int kafkaController,
     int solr,
@@ -23,7 +26,7 @@ public record StackPorts(
     int writeAdmin) {
 
   public static final StackPorts DEFAULTS =
-      new StackPorts(8020, 9870, 2181, 9092, 9093, 8983, 8080, 8081, 9080, 9081);
+      new StackPorts(8020, 9870, 2181, 8032, 8088, 9092, 9093, 8983, 8080, 8081, 9080, 9081);
 
   /**
    * {@code admin} and {@code writeAdmin} are the APIs' admin ports; 0 (test stacks) lets each API
@@ -35,7 +38,16 @@ public record StackPorts(
     }
     for (int port :
         new int[] {
-          namenode, namenodeHttp, zookeeper, kafka, kafkaController, solr, api, writeApi
+          namenode,
+          namenodeHttp,
+          zookeeper,
+          yarn,
+          yarnWeb,
+          kafka,
+          kafkaController,
+          solr,
+          api,
+          writeApi
         }) {
       if (port < 1 || port > 65535) {
         throw new IllegalArgumentException("not a TCP port: " + port);
@@ -50,12 +62,12 @@ public record StackPorts(
   public static StackPorts ephemeral() {
     List<ServerSocket> sockets = new ArrayList<>();
     try {
-      for (int i = 0; i < 8; i++) {
+      for (int i = 0; i < 10; i++) {
         // All held open at once, so no port is handed out twice.
         sockets.add(new ServerSocket(0));
       }
       int[] p = sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-      return new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], 0, 0);
+      return new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], 0, 0);
     } catch (IOException e) {
       throw new UncheckedIOException("no free TCP port", e);
     } finally {

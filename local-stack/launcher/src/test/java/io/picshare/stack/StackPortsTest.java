@@ -10,7 +10,8 @@ class StackPortsTest {
   @Test
   void defaultsAreTheComponentsUsualPorts() {
     assertThat(StackPorts.DEFAULTS)
-        .isEqualTo(new StackPorts(8020, 9870, 2181, 9092, 9093, 8983, 8080, 8081, 9080, 9081));
+        .isEqualTo(
+            new StackPorts(8020, 9870, 2181, 8032, 8088, 9092, 9093, 8983, 8080, 8081, 9080, 9081));
   }
 
   @Test
@@ -21,17 +22,19 @@ class StackPortsTest {
                 ports.namenode(),
                 ports.namenodeHttp(),
                 ports.zookeeper(),
+                ports.yarn(),
+                ports.yarnWeb(),
                 ports.kafka(),
                 ports.kafkaController(),
                 ports.solr(),
                 ports.api(),
                 ports.writeApi()))
-        .hasSize(8);
+        .hasSize(10);
   }
 
   @Test
   void rejectsNonPorts() {
-    assertThatThrownBy(() -> new StackPorts(0, 1, 2, 3, 4, 5, 6, 7, 8, 9))
+    assertThatThrownBy(() -> new StackPorts(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11))
         .hasMessageContaining("not a TCP port: 0");
   }
 }

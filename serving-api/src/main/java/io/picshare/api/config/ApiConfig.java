@@ -27,10 +27,12 @@ public record ApiConfig(
     ProxyConfig proxies,
     ShutdownConfig shutdown,
     FeedConfig feed,
-    WebhookConfig webhooks) {
+    WebhookConfig webhooks,
+    StreamConfig stream) {
   public ApiConfig {
     requireNonNull(webhooks, "webhooks is null");
     requireNonNull(feed, "feed is null");
+    requireNonNull(stream, "stream is null");
     requireNonNull(admin, "admin is null");
     requireNonNull(timeouts, "timeouts is null");
     requireNonNull(proxies, "proxies is null");
@@ -56,7 +58,8 @@ public record ApiConfig(
             ProxyConfig.from(values),
             ShutdownConfig.from(values),
             feed(values),
-            WebhookConfig.from(values));
+            WebhookConfig.from(values),
+            StreamConfig.from(values));
     values.rejectUnknown();
     return config;
   }

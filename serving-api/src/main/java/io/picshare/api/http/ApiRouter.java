@@ -8,6 +8,7 @@ import io.picshare.api.domain.auth.TokenService;
 import io.picshare.api.domain.error.ErrorCode;
 import io.picshare.api.domain.error.PicShareException;
 import io.picshare.api.domain.feed.FeedService;
+import io.picshare.api.domain.notify.NotificationHub;
 import io.picshare.api.domain.photo.PhotoDeleteService;
 import io.picshare.api.domain.photo.PhotoReadService;
 import io.picshare.api.domain.photo.PhotoUploadService;
@@ -46,6 +47,7 @@ public final class ApiRouter {
       FeedService feeds,
       SearchService search,
       WebhookService webhooks,
+      NotificationHub notifications,
       TokenService tokens,
       ReadinessService readiness,
       ApiMetrics metrics) {}
@@ -67,6 +69,7 @@ public final class ApiRouter {
           "/v1/users/:username/followers",
           "/v1/users/:username/following",
           "/v1/feed",
+          "/v1/stream",
           "/v1/search/photos",
           "/v1/search/users",
           "/v1/photos/:id",
@@ -100,6 +103,12 @@ public final class ApiRouter {
               ctx.response().putHeader("X-Content-Type-Options", "nosniff");
               ctx.next();
             });
+    Authenticator authenticator = new Authenticator(services.tokens());
+    ServerRole role = config.http().role();
+    if (role.servesReads()) {
+      // before the request deadline: a stream lives on after its upgrade
+      new StreamRoutes(services.notifications(), authenticator, config.stream()).mountReads(router);
+    }
     TimeoutConfig timeouts = config.timeouts();
     router
         .route()
@@ -112,7 +121,6 @@ public final class ApiRouter {
         .handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(openApi));
 
     AccountRoutes accounts = new AccountRoutes(services.accounts(), limits);
-    Authenticator authenticator = new Authenticator(services.tokens());
     SocialRoutes social = new SocialRoutes(services.follows(), services.likes(), authenticator);
     PhotoViews views = new PhotoViews(services.likes());
     FeedRoutes feed = new FeedRoutes(services.feeds(), views, authenticator);
@@ -129,7 +137,6 @@ public final class ApiRouter {
             config.upload().maxBytes(),
             views);
 
-    ServerRole role = config.http().role();
     if (role.servesWrites()) {
       accounts.mountWrites(router);
       photos.mountWrites(router);

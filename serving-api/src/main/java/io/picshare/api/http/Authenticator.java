@@ -35,6 +35,11 @@ final class Authenticator {
       throw new PicShareException(
           ErrorCode.UNAUTHENTICATED, "the Authorization header must be 'Bearer <token>'");
     }
-    return tokens.verify(header.substring(BEARER.length()).strip());
+    return verify(header.substring(BEARER.length()).strip());
+  }
+
+  /** Whom {@code token} authenticates (for a token carried other than in the header). */
+  Principal verify(String token) {
+    return tokens.verify(token);
   }
 }

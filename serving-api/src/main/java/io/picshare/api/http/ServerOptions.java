@@ -15,7 +15,11 @@ public final class ServerOptions {
   private ServerOptions() {}
 
   public static HttpServerOptions publicServer(HttpConfig http, TimeoutConfig timeouts) {
-    HttpServerOptions options = common(timeouts).setHost(http.host()).setPort(http.port());
+    HttpServerOptions options =
+        common(timeouts)
+            .setHost(http.host())
+            .setPort(http.port())
+            .addWebSocketSubProtocol(StreamRoutes.SUBPROTOCOL);
     if (http.tls()) {
       options
           .setSsl(true)

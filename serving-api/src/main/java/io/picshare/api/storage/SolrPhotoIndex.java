@@ -58,6 +58,9 @@ public final class SolrPhotoIndex implements PhotoIndex, HealthCheck, AutoClosea
   public static SolrPhotoIndex connect(Vertx vertx, StorageConfig config) {
     SolrClient client =
         new HttpJdkSolrClient.Builder(config.solrUrl().toString())
+            // The JDK client's HTTP/2 (h2c) connection to Solr's Jetty breaks for good when Solr
+            // restarts (every update then fails with RST_STREAM): HTTP/1.1 reconnects cleanly.
+            .useHttp1_1(true)
             .withConnectionTimeout(2, TimeUnit.SECONDS)
             .withIdleTimeout(10, TimeUnit.SECONDS)
             .build();

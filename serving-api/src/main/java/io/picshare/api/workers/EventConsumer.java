@@ -4,13 +4,20 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -47,6 +54,8 @@ public final class EventConsumer implements AutoCloseable {
   private final List<String> topics;
   private final BatchHandler handler;
   private final Thread thread;
+  private final boolean broadcast;
+  private final CompletableFuture<Void> live = new CompletableFuture<>();
   private final AtomicLong handled = new AtomicLong();
   private volatile boolean stopping;
 
@@ -71,30 +80,56 @@ public final class EventConsumer implements AutoCloseable {
   /** Starts consuming {@code topics} as group {@code group}, a polled batch at a time. */
   public static EventConsumer start(
       String bootstrap, String group, List<String> topics, BatchHandler handler) {
-    EventConsumer consumer = new EventConsumer(bootstrap, group, topics, handler);
+    EventConsumer consumer = new EventConsumer(bootstrap, group, topics, handler, false);
     consumer.thread.start();
     return consumer;
   }
 
-  private EventConsumer(String bootstrap, String group, List<String> topics, BatchHandler handler) {
+  /**
+   * Starts receiving every event published to {@code topics} from now on, in a group of its own (so
+   * each process gets all of them), for live pushes: nothing is committed, a failed batch is logged
+   * and skipped, not retried. {@link #live()} completes once it receives. Topics created later are
+   * read from their start.
+   */
+  public static EventConsumer broadcast(
+      String bootstrap, List<String> topics, BatchHandler handler) {
+    EventConsumer consumer =
+        new EventConsumer(bootstrap, "picshare-live-" + UUID.randomUUID(), topics, handler, true);
+    consumer.thread.start();
+    return consumer;
+  }
+
+  private EventConsumer(
+      String bootstrap,
+      String group,
+      List<String> topics,
+      BatchHandler handler,
+      boolean broadcast) {
     this.topics = List.copyOf(topics);
     this.handler = requireNonNull(handler, "handler is null");
+    this.broadcast = broadcast;
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+    if (broadcast) {
+      // find a topic created after the start within seconds, not minutes
+      config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000);
+      // a rebalance for a new topic keeps the positions of the partitions held already
+      config.put(
+          ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+          CooperativeStickyAssignor.class.getName());
+    }
     this.consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                group,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                200),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
+        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     this.thread = new Thread(this::run, "consumer-" + group);
+  }
+
+  /** Completes once the consumer has its partitions (a broadcast then receives every new event). */
+  public CompletableFuture<Void> live() {
+    return live;
   }
 
   /** Events handled since start. */
@@ -104,7 +139,7 @@ public final class EventConsumer implements AutoCloseable {
 
   private void run() {
     try {
-      consumer.subscribe(topics);
+      consumer.subscribe(topics, new Assignments());
       while (!stopping) {
         ConsumerRecords<String, byte[]> batch = consumer.poll(POLL);
         if (batch.isEmpty()) {
@@ -117,13 +152,19 @@ public final class EventConsumer implements AutoCloseable {
           }
           handler.handle(events);
           handled.addAndGet(events.size());
-          consumer.commitSync();
+          if (!broadcast) {
+            consumer.commitSync();
+          }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return;
         } catch (WakeupException e) {
           throw e;
         } catch (Exception e) {
+          if (broadcast) {
+            LOG.warn("{} events: a live batch failed ({}); skipped", topics, e.toString());
+            continue;
+          }
           LOG.warn(
               "{} events: a batch failed ({}); retrying it in {} s",
               topics,
@@ -145,6 +186,24 @@ public final class EventConsumer implements AutoCloseable {
     } finally {
       consumer.close();
     }
+  }
+
+  /**
+   * Completes {@link #live} at the first assignment; a broadcast starts that first assignment at
+   * the end of each partition (only what is new), later ones (new topics) at their start.
+   */
+  private final class Assignments implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      if (broadcast && !live.isDone()) {
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position); // resolve the end now, not at the first poll
+      }
+      live.complete(null);
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
   }
 
   /** Stops after the batch in hand (uncommitted events are handled again by the next owner). */

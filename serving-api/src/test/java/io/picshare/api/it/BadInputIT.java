@@ -572,6 +572,17 @@ class BadInputIT {
             400,
             "validation-failed",
             c -> c.get("/v1/search/users?q=ab&limit=101")),
+        bad("stream without a token", 401, "unauthenticated", c -> c.get("/v1/stream")),
+        bad(
+            "stream that is not a WebSocket upgrade",
+            400,
+            "validation-failed",
+            c -> c.get("/v1/stream", "Authorization", "Bearer " + token)),
+        bad(
+            "stream with a garbage token",
+            401,
+            "unauthenticated",
+            c -> c.get("/v1/stream", "Authorization", "Bearer nope")),
         bad("unknown route", 404, "not-found", c -> c.get("/v2/anything")),
         bad(
             "wrong method",

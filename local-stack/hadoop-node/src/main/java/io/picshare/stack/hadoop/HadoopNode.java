@@ -9,7 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hbase.HBaseConfiguration;
 import org.apache.hadoop.hbase.MiniHBaseCluster;
@@ -20,24 +25,34 @@ import org.apache.hadoop.hbase.zookeeper.MiniZooKeeperCluster;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 
 /**
- * HDFS (a NameNode and three DataNodes, replication 3), ZooKeeper and HBase (a master and a region
- * server, its root directory on that HDFS) in one JVM, with their data under {@code --data-dir}.
- * HDFS is formatted only on the first start; later starts reuse its blocks, so HBase finds its
- * tables again. ZooKeeper holds only transient state in HBase 2.6 and starts empty each time. The
- * PicShare tables are created (idempotently) before the node reports ready. With {@code
- * --fault-control-port} (0: any free port) it also serves a loopback endpoint that tests use to
- * stop and restart DataNodes and the region server ({@link FaultControlServer}); its address is the
- * ready file's {@code fault-control} entry.
+ * HDFS (a NameNode and three DataNodes, replication 3), ZooKeeper, HBase (a master and a region
+ * server, its root directory on that HDFS) and YARN (a ResourceManager, one NodeManager and the
+ * MapReduce JobHistory server; {@link LocalYarn}) in one JVM, with their data under {@code
+ * --data-dir}, which is also the working directory. HDFS is formatted only on the first start;
+ * later starts reuse its blocks, so HBase finds its tables again. ZooKeeper holds only transient
+ * state in HBase 2.6 and YARN keeps no state across starts. YARN starts while HBase does; the
+ * PicShare tables are created (idempotently) and a client configuration directory is written to
+ * {@code conf/} of the data directory (the ready file's {@code hadoop-conf} entry; {@link
+ * ClientConfiguration}) before the node reports ready. With {@code --fault-control-port} (0: any
+ * free port) it also serves a loopback endpoint that tests use to stop and restart DataNodes and
+ * the region server ({@link FaultControlServer}); its address is the ready file's {@code
+ * fault-control} entry.
  */
 public final class HadoopNode implements NodeRuntime.Component {
   private static final int DATANODES = 3;
+
+  /** YARN's Jersey 1 logs every resource it registers through java.util.logging; held strongly. */
+  private static final Logger JERSEY_LOG = Logger.getLogger("com.sun.jersey");
 
   private final Path dataDir;
   private final int namenodePort;
   private final int namenodeHttpPort;
   private final int zookeeperPort;
+  private final int yarnPort;
+  private final int yarnWebPort;
   private final Optional<Integer> faultControlPort;
   private MiniDFSCluster dfs;
+  private LocalYarn yarn;
   private MiniZooKeeperCluster zookeeper;
   private MiniHBaseCluster hbase;
   private FaultControlServer faultControl;
@@ -47,15 +62,20 @@ public final class HadoopNode implements NodeRuntime.Component {
       int namenodePort,
       int namenodeHttpPort,
       int zookeeperPort,
+      int yarnPort,
+      int yarnWebPort,
       Optional<Integer> faultControlPort) {
     this.dataDir = dataDir;
     this.namenodePort = namenodePort;
     this.namenodeHttpPort = namenodeHttpPort;
     this.zookeeperPort = zookeeperPort;
+    this.yarnPort = yarnPort;
+    this.yarnWebPort = yarnWebPort;
     this.faultControlPort = faultControlPort;
   }
 
   public static void main(String[] args) {
+    JERSEY_LOG.setLevel(Level.WARNING);
     NodeArguments arguments = NodeArguments.parse(args);
     NodeRuntime.run(
         "hadoop",
@@ -65,6 +85,8 @@ public final class HadoopNode implements NodeRuntime.Component {
             arguments.port("namenode-port"),
             arguments.port("namenode-http-port"),
             arguments.port("zookeeper-port"),
+            arguments.port("yarn-port"),
+            arguments.port("yarn-web-port"),
             arguments.optionalPort("fault-control-port")));
   }
 
@@ -99,6 +121,8 @@ public final class HadoopNode implements NodeRuntime.Component {
         "HDFS formatted; delete the data directory (picshare up --fresh) to start over\n");
     String hdfsUri = "hdfs://127.0.0.1:" + namenodePort;
     conf.set("fs.defaultFS", hdfsUri);
+    CompletableFuture<LocalYarn> yarnStarted =
+        startYarn(new Configuration(conf), yarnPort, yarnWebPort);
 
     Path zookeeperDir = dataDir.resolve("zookeeper");
     Directories.deleteRecursively(zookeeperDir);
@@ -128,14 +152,62 @@ public final class HadoopNode implements NodeRuntime.Component {
         System.out.println("schema: " + step);
       }
     }
+    yarn = awaitYarn(yarnStarted);
+    Path confDir = dataDir.resolve("conf");
+    new ClientConfiguration(
+            hdfsUri,
+            zookeeperPort,
+            yarn,
+            LocalYarn.frameworkClasspath(
+                System.getProperty("java.class.path"),
+                Set.of(
+                    LocalYarn.codeSource(HadoopNode.class),
+                    LocalYarn.codeSource(NodeRuntime.class),
+                    LocalYarn.codeSource(SchemaManager.class))))
+        .writeTo(confDir);
     Map<String, String> endpoints =
         new TreeMap<>(Map.of("hdfs", hdfsUri, "zookeeper", "127.0.0.1:" + zookeeperPort));
+    endpoints.putAll(yarn.endpoints());
+    endpoints.put("hadoop-conf", confDir.toString());
     if (faultControlPort.isPresent()) {
       faultControl =
           FaultControlServer.start(faultControlPort.get(), new ClusterFaults(dfs, hbase));
       endpoints.put("fault-control", faultControl.uri().toString());
     }
     return endpoints;
+  }
+
+  /** Starts YARN on a thread of its own, so it comes up while HBase does. */
+  private static CompletableFuture<LocalYarn> startYarn(Configuration conf, int port, int webPort) {
+    CompletableFuture<LocalYarn> started = new CompletableFuture<>();
+    Thread starter =
+        new Thread(
+            () -> {
+              try {
+                long begun = System.nanoTime();
+                LocalYarn yarn = LocalYarn.start(conf, port, webPort);
+                System.out.printf(
+                    "yarn: ResourceManager %s, web UI %s, started in %d ms%n",
+                    yarn.resourceManagerAddress(),
+                    yarn.webUi(),
+                    (System.nanoTime() - begun) / 1_000_000);
+                started.complete(yarn);
+              } catch (Throwable e) {
+                started.completeExceptionally(e);
+              }
+            },
+            "yarn-start");
+    starter.setDaemon(true);
+    starter.start();
+    return started;
+  }
+
+  private static LocalYarn awaitYarn(CompletableFuture<LocalYarn> started) throws Exception {
+    try {
+      return started.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
   }
 
   @Override
@@ -146,6 +218,10 @@ public final class HadoopNode implements NodeRuntime.Component {
     if (hbase != null) {
       hbase.shutdown();
       hbase.waitUntilShutDown();
+    }
+    // After HBase: stopping YARN closes the file system instance it shares with the master.
+    if (yarn != null) {
+      yarn.stop();
     }
     if (zookeeper != null) {
       zookeeper.shutdown();

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts the local stack's backends (HDFS with 3 DataNodes, ZooKeeper, HBase, Kafka, Solr; each in
- * its own JVM, on free ports, in a fresh directory under {@code target/}) once per test JVM, hands
- * tests its {@link StackEndpoints}, and stops it when the test JVM's last test has run. A test that
- * also asks for {@link StackFaults} can break and repair HDFS and HBase; it must repair what it
- * broke, since later tests share the stack.
+ * Starts the local stack's backends (HDFS with 3 DataNodes, ZooKeeper, HBase and YARN in one JVM,
+ * Kafka, Solr; each on free ports, in a fresh directory under {@code target/}) once per test JVM,
+ * hands tests its {@link StackEndpoints}, and stops it when the test JVM's last test has run. A
+ * test that also asks for {@link StackFaults} can break and repair HDFS and HBase; it must repair
+ * what it broke, since later tests share the stack.
  *
  * <pre>{@code
  * @ExtendWith(LocalStackExtension.class)

@@ -12,6 +12,7 @@ import io.picshare.api.domain.error.PicShareException;
 import io.picshare.api.domain.photo.PhotoPage;
 import io.picshare.api.domain.photo.StoredPhoto;
 import io.picshare.api.domain.photo.UsernameCache;
+import io.picshare.api.domain.social.Followees;
 import io.picshare.data.FeedStore;
 import io.picshare.data.FollowStore;
 import io.picshare.data.PhotoRow;

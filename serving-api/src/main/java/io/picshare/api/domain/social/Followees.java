@@ -1,4 +1,4 @@
-package io.picshare.api.domain.feed;
+package io.picshare.api.domain.social;
 
 import io.picshare.api.domain.Async;
 import io.picshare.data.FollowStore;
@@ -8,19 +8,19 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /** Everyone a user follows now (read in pages from the following list, at most {@link #MAX}). */
-final class Followees {
+public final class Followees {
   /** A feed considers this many followees at most (newest follows first). */
-  static final int MAX = 10_000;
+  public static final int MAX = 10_000;
 
   private static final int PAGE = 1_000;
 
   private final FollowStore follows;
 
-  Followees(FollowStore follows) {
+  public Followees(FollowStore follows) {
     this.follows = follows;
   }
 
-  Future<Set<Long>> of(long userId) {
+  public Future<Set<Long>> of(long userId) {
     return page(userId, OptionalLong.empty(), new HashSet<>());
   }
 

@@ -1,0 +1,48 @@
+package io.picshare.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class BatchJobsTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) throws Exception {
+    return BatchJobs.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void helpListsEveryJob() throws Exception {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("feed-build", "nightly", "run the nightly jobs now, in order: feed-build");
+  }
+
+  @Test
+  void noJobOrAnUnknownOneIsAUsageError() throws Exception {
+    assertThat(run()).isEqualTo(2);
+    assertThat(run("reindex-everything")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("no job named reindex-everything");
+  }
+
+  @Test
+  void eachJobHasItsOwnHelp() throws Exception {
+    assertThat(run("nightly", "--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("Usage: nightly", "--zookeeper", "Jobs, in order: feed-build");
+  }
+
+  @Test
+  void theNightlyJobsAreJobs() {
+    assertThat(BatchJobs.jobs(System.out).stream().map(BatchJob::name))
+        .containsAll(BatchJobs.NIGHTLY)
+        .endsWith("nightly");
+  }
+}
