@@ -16,6 +16,9 @@ import io.picshare.schema.table.PhotosTable;
 import io.picshare.schema.table.PicShareTable;
 import io.picshare.schema.table.UsernamesTable;
 import io.picshare.schema.table.UsersTable;
+import io.picshare.schema.table.WebhookDeliveriesTable;
+import io.picshare.schema.table.WebhookQueueTable;
+import io.picshare.schema.table.WebhooksTable;
 import java.util.List;
 
 /** The complete PicShare schema: every table the schema tool creates and verifies. */
@@ -39,6 +42,9 @@ public final class PicShareTables {
         new LikesTable(),
         new InboxTable(),
         new FeedsTable(),
-        new FeedSnapshotsTable());
+        new FeedSnapshotsTable(),
+        new WebhooksTable(),
+        new WebhookDeliveriesTable(),
+        new WebhookQueueTable());
   }
 }

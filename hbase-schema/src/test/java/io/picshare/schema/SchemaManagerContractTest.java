@@ -43,7 +43,10 @@ class SchemaManagerContractTest {
             "missing table picshare:likes",
             "missing table picshare:inbox",
             "missing table picshare:feeds",
-            "missing table picshare:feed_snapshots");
+            "missing table picshare:feed_snapshots",
+            "missing table picshare:webhooks",
+            "missing table picshare:webhook_deliveries",
+            "missing table picshare:webhook_queue");
   }
 
   @Test
@@ -70,7 +73,10 @@ class SchemaManagerContractTest {
             "created table picshare:likes with 16 regions",
             "created table picshare:inbox with 16 regions",
             "created table picshare:feeds with 16 regions",
-            "created table picshare:feed_snapshots with 16 regions");
+            "created table picshare:feed_snapshots with 16 regions",
+            "created table picshare:webhooks with 16 regions",
+            "created table picshare:webhook_deliveries with 16 regions",
+            "created table picshare:webhook_queue with 16 regions");
     assertThat(manager.verify()).isEmpty();
     assertThat(admin.getRegions(IdempotencyTable.NAME)).hasSize(16);
   }
@@ -91,7 +97,10 @@ class SchemaManagerContractTest {
 
     List<String> actions = manager.create();
 
-    assertThat(actions).hasSize(16).first().isEqualTo("namespace picshare exists");
+    assertThat(actions)
+        .hasSize(PicShareTables.all().size() + 1)
+        .first()
+        .isEqualTo("namespace picshare exists");
     assertThat(actions).contains("table picshare:idempotency exists, left unchanged");
     assertThat(actions).noneMatch(action -> action.startsWith("created"));
     assertThat(manager.verify())

@@ -19,6 +19,8 @@ import io.picshare.api.domain.search.SearchService;
 import io.picshare.api.domain.social.FollowService;
 import io.picshare.api.domain.social.Followees;
 import io.picshare.api.domain.social.LikeService;
+import io.picshare.api.domain.webhook.TargetPolicy;
+import io.picshare.api.domain.webhook.WebhookService;
 import io.picshare.api.events.LiveNotices;
 import io.picshare.api.events.OutboxRelay;
 import io.picshare.api.health.ReadinessService;
@@ -48,6 +50,8 @@ import io.picshare.data.hbase.HBaseLikeStore;
 import io.picshare.data.hbase.HBaseOutboxStore;
 import io.picshare.data.hbase.HBasePhotoStore;
 import io.picshare.data.hbase.HBaseUserStore;
+import io.picshare.data.hbase.HBaseWebhookDeliveryStore;
+import io.picshare.data.hbase.HBaseWebhookStore;
 import io.picshare.data.lease.LeaseHolder;
 import io.picshare.data.lease.WorkerIdLease;
 import io.picshare.media.ImageInspector;
@@ -251,9 +255,22 @@ public final class PicShareApi implements AutoCloseable {
     EdgeMetrics.register(metrics, limits, readiness);
     FollowStore follows = new HBaseFollowStore(hbase);
     HBaseFeedStore feeds = new HBaseFeedStore(hbase);
+    HBaseWebhookStore webhooks = new HBaseWebhookStore(hbase);
+    HBaseWebhookDeliveryStore webhookDeliveries = new HBaseWebhookDeliveryStore(hbase);
     Workers workers =
         config.http().role() == ServerRole.WORKERS
-            ? Workers.start(config, users, photos, follows, feeds, backends.search(), metrics)
+            ? Workers.start(
+                config,
+                users,
+                photos,
+                follows,
+                feeds,
+                backends.search(),
+                webhooks,
+                webhookDeliveries,
+                vertx,
+                clock,
+                metrics)
             : Workers.none();
     NotificationHub notifications =
         new NotificationHub(
@@ -296,6 +313,14 @@ public final class PicShareApi implements AutoCloseable {
             new LikeService(reads, photos, new HBaseLikeStore(hbase), outbox, ids, clock),
             new FeedService(follows, users, feeds, photos, ids, clock, config.feed()),
             new SearchService(backends.search(), photos, users),
+            new WebhookService(
+                webhooks,
+                webhookDeliveries,
+                new TargetPolicy(config.webhooks().allowPrivateTargets()),
+                ids,
+                clock,
+                vertx.createSharedWorkerExecutor("webhook-target-checks", 4),
+                config.webhooks().maxPerUser()),
             notifications,
             tokens,
             readiness,

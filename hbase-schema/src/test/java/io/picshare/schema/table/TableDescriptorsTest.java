@@ -36,7 +36,10 @@ class TableDescriptorsTest {
             "picshare:likes",
             "picshare:inbox",
             "picshare:feeds",
-            "picshare:feed_snapshots");
+            "picshare:feed_snapshots",
+            "picshare:webhooks",
+            "picshare:webhook_deliveries",
+            "picshare:webhook_queue");
     for (PicShareTable table : PicShareTables.all()) {
       assertThat(table.descriptor().getTableName()).isEqualTo(table.name());
     }
@@ -68,7 +71,7 @@ class TableDescriptorsTest {
   }
 
   @Test
-  void onlyIdempotencyEntriesInboxesAndSnapshotsExpire() {
+  void onlyIdempotencyEntriesInboxesSnapshotsAndWebhookDeliveriesExpire() {
     for (PicShareTable table : PicShareTables.all()) {
       for (ColumnFamilyDescriptor family : table.descriptor().getColumnFamilies()) {
         int expected =
@@ -76,7 +79,12 @@ class TableDescriptorsTest {
                 ? 86_400
                 : table instanceof InboxTable
                     ? 8 * 86_400
-                    : table instanceof FeedSnapshotsTable ? 3_600 : HConstants.FOREVER;
+                    : table instanceof FeedSnapshotsTable
+                        ? 3_600
+                        : table instanceof WebhookDeliveriesTable
+                                || table instanceof WebhookQueueTable
+                            ? 7 * 86_400
+                            : HConstants.FOREVER;
         assertThat(family.getTimeToLive())
             .as(table.name() + " " + family.getNameAsString())
             .isEqualTo(expected);
@@ -123,6 +131,31 @@ class TableDescriptorsTest {
             strings(
                 OutboxTable.TOPIC, OutboxTable.KEY, OutboxTable.PAYLOAD, OutboxTable.CREATED_AT))
         .containsExactly("t", "k", "v", "c");
+  }
+
+  @Test
+  void webhookFamiliesAndQualifiersHaveTheDocumentedNames() {
+    assertThat(familyNames(new WebhooksTable().descriptor())).containsExactly("w");
+    assertThat(
+            strings(
+                WebhooksTable.URL,
+                WebhooksTable.EVENTS,
+                WebhooksTable.SECRET,
+                WebhooksTable.CREATED_AT))
+        .containsExactly("u", "e", "s", "c");
+    assertThat(familyNames(new WebhookDeliveriesTable().descriptor())).containsExactly("d");
+    assertThat(
+            strings(
+                WebhookDeliveriesTable.TOPIC,
+                WebhookDeliveriesTable.BODY,
+                WebhookDeliveriesTable.OWNER_ID,
+                WebhookDeliveriesTable.CREATED_AT,
+                WebhookDeliveriesTable.STATE,
+                WebhookDeliveriesTable.attempt(1),
+                WebhookDeliveriesTable.attempt(12)))
+        .containsExactly("t", "b", "o", "c", "s", "a1", "a12");
+    assertThat(familyNames(new WebhookQueueTable().descriptor())).containsExactly("q");
+    assertThat(strings(WebhookQueueTable.DUE)).containsExactly("d");
   }
 
   @Test

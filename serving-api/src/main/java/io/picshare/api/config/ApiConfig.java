@@ -14,6 +14,7 @@ import java.util.Map;
  * @param timeouts how long the HTTP edge waits
  * @param proxies the proxies whose forwarding headers are believed
  * @param shutdown how a {@code SIGTERM} drains the server
+ * @param webhooks where webhooks may point and how they are delivered
  */
 public record ApiConfig(
     HttpConfig http,
@@ -26,8 +27,10 @@ public record ApiConfig(
     ProxyConfig proxies,
     ShutdownConfig shutdown,
     FeedConfig feed,
+    WebhookConfig webhooks,
     StreamConfig stream) {
   public ApiConfig {
+    requireNonNull(webhooks, "webhooks is null");
     requireNonNull(feed, "feed is null");
     requireNonNull(stream, "stream is null");
     requireNonNull(admin, "admin is null");
@@ -55,6 +58,7 @@ public record ApiConfig(
             ProxyConfig.from(values),
             ShutdownConfig.from(values),
             feed(values),
+            WebhookConfig.from(values),
             StreamConfig.from(values));
     values.rejectUnknown();
     return config;

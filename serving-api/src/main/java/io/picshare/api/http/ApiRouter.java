@@ -15,6 +15,7 @@ import io.picshare.api.domain.photo.PhotoUploadService;
 import io.picshare.api.domain.search.SearchService;
 import io.picshare.api.domain.social.FollowService;
 import io.picshare.api.domain.social.LikeService;
+import io.picshare.api.domain.webhook.WebhookService;
 import io.picshare.api.health.ReadinessService;
 import io.picshare.api.metrics.ApiMetrics;
 import io.vertx.core.Vertx;
@@ -45,6 +46,7 @@ public final class ApiRouter {
       LikeService likes,
       FeedService feeds,
       SearchService search,
+      WebhookService webhooks,
       NotificationHub notifications,
       TokenService tokens,
       ReadinessService readiness,
@@ -57,7 +59,9 @@ public final class ApiRouter {
           "/v1/photos",
           "/v1/photos/:id",
           "/v1/photos/:id/like",
-          "/v1/me/following/:username");
+          "/v1/me/following/:username",
+          "/v1/webhooks",
+          "/v1/webhooks/:id");
   private static final List<String> READ_PATHS =
       List.of(
           "/v1/users/:username",
@@ -69,7 +73,9 @@ public final class ApiRouter {
           "/v1/search/photos",
           "/v1/search/users",
           "/v1/photos/:id",
-          "/v1/photos/:id/content");
+          "/v1/photos/:id/content",
+          "/v1/webhooks",
+          "/v1/webhooks/:id/deliveries");
 
   private ApiRouter() {}
 
@@ -119,6 +125,7 @@ public final class ApiRouter {
     PhotoViews views = new PhotoViews(services.likes());
     FeedRoutes feed = new FeedRoutes(services.feeds(), views, authenticator);
     SearchRoutes search = new SearchRoutes(services.search(), views, authenticator);
+    WebhookRoutes webhooks = new WebhookRoutes(services.webhooks(), authenticator);
     PhotoRoutes photos =
         new PhotoRoutes(
             services.uploads(),
@@ -134,6 +141,7 @@ public final class ApiRouter {
       accounts.mountWrites(router);
       photos.mountWrites(router);
       social.mountWrites(router);
+      webhooks.mountWrites(router);
     } else {
       WRITE_PATHS.forEach(
           path -> {
@@ -148,6 +156,7 @@ public final class ApiRouter {
       social.mountReads(router);
       feed.mountReads(router);
       search.mountReads(router);
+      webhooks.mountReads(router);
     } else {
       READ_PATHS.forEach(
           path -> router.route(HttpMethod.GET, path).handler(ctx -> wrongRole(ctx, role)));

@@ -18,7 +18,12 @@ final class ErrorStatus {
       case UNSUPPORTED_MEDIA_TYPE -> 415;
       case REQUEST_TIMEOUT -> 408;
       case RANGE_NOT_SATISFIABLE -> 416;
-      case INVALID_IMAGE, IDEMPOTENCY_KEY_REUSED, CANNOT_FOLLOW_SELF -> 422;
+      case INVALID_IMAGE,
+          IDEMPOTENCY_KEY_REUSED,
+          CANNOT_FOLLOW_SELF,
+          WEBHOOK_TARGET_REFUSED,
+          TOO_MANY_WEBHOOKS ->
+          422;
       case RATE_LIMITED -> 429;
       case INTERNAL_ERROR -> 500;
       case SERVICE_UNAVAILABLE -> 503;

@@ -8,7 +8,10 @@ import io.picshare.api.PicShareApi;
 import io.picshare.api.domain.auth.Principal;
 import io.picshare.api.domain.auth.TokenSecret;
 import io.picshare.api.domain.auth.TokenService;
+import io.picshare.data.hbase.HBaseConnection;
+import io.picshare.data.hbase.HBaseWebhookStore;
 import io.picshare.schema.id.PublicIds;
+import io.picshare.schema.record.WebhookRecord;
 import io.picshare.stack.StackEndpoints;
 import io.picshare.stack.junit.LocalStackExtension;
 import io.vertx.core.json.JsonObject;
@@ -19,8 +22,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -47,6 +52,8 @@ class BadInputIT {
   private static String strangerToken;
   private static String photoId;
   private static byte[] photo;
+  private static HBaseConnection hbase;
+  private static String strangersWebhook;
 
   @BeforeAll
   static void start(StackEndpoints stack) throws Exception {
@@ -69,10 +76,28 @@ class BadInputIT {
     HttpResponse<byte[]> upload = client.upload(token, photo, "keep me safe");
     assertThat(upload.statusCode()).as(text(upload)).isEqualTo(201);
     photoId = json(upload).getString("id");
+    // The stranger's webhook is written beneath the API: this API refuses the loopback receivers
+    // tests use, and its URL must never be called (the stranger has no events).
+    hbase = StackConfigs.hbase(stack);
+    long webhookId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+    assertThat(
+            new HBaseWebhookStore(hbase)
+                .create(
+                    new WebhookRecord(
+                        tokens(Clock.systemUTC()).verify(strangerToken).userId(),
+                        webhookId,
+                        "https://hooks.example.com/tom",
+                        List.of("photo-uploaded"),
+                        "whsec_tom",
+                        System.currentTimeMillis()))
+                .get())
+        .isTrue();
+    strangersWebhook = PublicIds.encode(webhookId);
   }
 
   @AfterAll
   static void stop() throws Exception {
+    hbase.close();
     api.close();
   }
 
@@ -91,6 +116,202 @@ class BadInputIT {
     assertThat(json(client.get("/v1/photos/" + photoId)).getLong("like_count")).isZero();
     assertThat(json(client.get("/v1/users/" + username + "/following")).getJsonArray("items"))
         .isEmpty();
+  }
+
+  /** Nor may it change a webhook. */
+  @AfterEach
+  void strangersWebhookIsUnharmed() throws Exception {
+    JsonObject list = json(client.get("/v1/webhooks", "Authorization", "Bearer " + strangerToken));
+    assertThat(list.getJsonArray("items")).hasSize(1);
+    assertThat(list.getJsonArray("items").getJsonObject(0).getString("id"))
+        .isEqualTo(strangersWebhook);
+    assertThat(
+            json(client.get("/v1/webhooks", "Authorization", "Bearer " + token))
+                .getJsonArray("items"))
+        .isEmpty();
+  }
+
+  private static HttpResponse<byte[]> postWebhook(ApiClient c, String bearer, String body)
+      throws Exception {
+    HttpRequest.Builder request =
+        c.request("/v1/webhooks")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    return c.send(request);
+  }
+
+  private static HttpResponse<byte[]> deliveries(ApiClient c, String bearer, String pathAndQuery)
+      throws Exception {
+    return bearer == null
+        ? c.get("/v1/webhooks/" + pathAndQuery)
+        : c.get("/v1/webhooks/" + pathAndQuery, "Authorization", "Bearer " + bearer);
+  }
+
+  static Stream<Arguments> webhookRequests() {
+    String events = ", \"events\": [\"photo-uploaded\"]";
+    return Stream.of(
+        bad(
+            "webhook with bad JSON",
+            400,
+            "validation-failed",
+            c -> postWebhook(c, token, "{\"url\": ")),
+        bad(
+            "webhook body not an object",
+            400,
+            "validation-failed",
+            c -> postWebhook(c, token, "[1]")),
+        bad(
+            "webhook without url",
+            400,
+            "validation-failed",
+            c -> postWebhook(c, token, "{\"events\": [\"photo-uploaded\"]}")),
+        bad(
+            "webhook url not a string",
+            400,
+            "validation-failed",
+            c -> postWebhook(c, token, "{\"url\": 42" + events + "}")),
+        bad(
+            "webhook url not absolute",
+            400,
+            "validation-failed",
+            c -> postWebhook(c, token, "{\"url\": \"/hooks\"" + events + "}")),
+        bad(
+            "webhook url with credentials",
+            400,
+            "validation-failed",
+            c ->
+                postWebhook(
+                    c, token, "{\"url\": \"https://u:p@hooks.example.com/\"" + events + "}")),
+        bad(
+            "webhook url over 2048 characters",
+            400,
+            "validation-failed",
+            c ->
+                postWebhook(
+                    c,
+                    token,
+                    "{\"url\": \"https://hooks.example.com/"
+                        + "a".repeat(2048)
+                        + "\""
+                        + events
+                        + "}")),
+        bad(
+            "webhook with an ftp url",
+            422,
+            "webhook-target-refused",
+            c -> postWebhook(c, token, "{\"url\": \"ftp://hooks.example.com/\"" + events + "}")),
+        bad(
+            "webhook to a loopback address",
+            422,
+            "webhook-target-refused",
+            c -> postWebhook(c, token, "{\"url\": \"http://127.0.0.1:9/\"" + events + "}")),
+        bad(
+            "webhook to the cloud metadata address",
+            422,
+            "webhook-target-refused",
+            c ->
+                postWebhook(
+                    c, token, "{\"url\": \"http://169.254.169.254/latest/\"" + events + "}")),
+        bad(
+            "webhook to an IPv4-mapped private address",
+            422,
+            "webhook-target-refused",
+            c -> postWebhook(c, token, "{\"url\": \"http://[::ffff:10.0.0.1]/\"" + events + "}")),
+        bad(
+            "webhook without events",
+            400,
+            "validation-failed",
+            c -> postWebhook(c, token, "{\"url\": \"https://hooks.example.com/\"}")),
+        bad(
+            "webhook with no events",
+            400,
+            "validation-failed",
+            c ->
+                postWebhook(c, token, "{\"url\": \"https://hooks.example.com/\", \"events\": []}")),
+        bad(
+            "webhook with an unknown event",
+            400,
+            "validation-failed",
+            c ->
+                postWebhook(
+                    c,
+                    token,
+                    "{\"url\": \"https://hooks.example.com/\", \"events\": [\"photo-exploded\"]}")),
+        bad(
+            "webhook with events not an array",
+            400,
+            "validation-failed",
+            c ->
+                postWebhook(
+                    c,
+                    token,
+                    "{\"url\": \"https://hooks.example.com/\", \"events\": \"photo-uploaded\"}")),
+        bad(
+            "webhook with an event that is not a string",
+            400,
+            "validation-failed",
+            c ->
+                postWebhook(
+                    c, token, "{\"url\": \"https://hooks.example.com/\", \"events\": [1]}")),
+        bad(
+            "webhook without a token",
+            401,
+            "unauthenticated",
+            c -> postWebhook(c, null, "{\"url\": \"https://hooks.example.com/\"" + events + "}")),
+        bad("webhooks list without a token", 401, "unauthenticated", c -> c.get("/v1/webhooks")),
+        bad(
+            "webhooks list with a garbage token",
+            401,
+            "unauthenticated",
+            c -> c.get("/v1/webhooks", "Authorization", "Bearer nope")),
+        bad(
+            "deleting another user's webhook",
+            404,
+            "not-found",
+            c -> c.delete("/v1/webhooks/" + strangersWebhook, token)),
+        bad(
+            "deleting a webhook with a malformed id",
+            404,
+            "not-found",
+            c -> c.delete("/v1/webhooks/not-an-id", token)),
+        bad(
+            "deleting a webhook without a token",
+            401,
+            "unauthenticated",
+            c -> c.delete("/v1/webhooks/" + strangersWebhook, null)),
+        bad(
+            "deliveries of another user's webhook",
+            404,
+            "not-found",
+            c -> deliveries(c, token, strangersWebhook + "/deliveries")),
+        bad(
+            "deliveries of an unknown webhook",
+            404,
+            "not-found",
+            c -> deliveries(c, strangerToken, PublicIds.encode(123456789L) + "/deliveries")),
+        bad(
+            "deliveries of a malformed webhook id",
+            404,
+            "not-found",
+            c -> deliveries(c, strangerToken, "..%2F..%2Fetc/deliveries")),
+        bad(
+            "deliveries with a bad limit",
+            400,
+            "validation-failed",
+            c -> deliveries(c, strangerToken, strangersWebhook + "/deliveries?limit=0")),
+        bad(
+            "deliveries with a bad cursor",
+            400,
+            "validation-failed",
+            c -> deliveries(c, strangerToken, strangersWebhook + "/deliveries?cursor=nope")),
+        bad(
+            "deliveries without a token",
+            401,
+            "unauthenticated",
+            c -> deliveries(c, null, strangersWebhook + "/deliveries")));
   }
 
   static Stream<Arguments> badRequests() {
@@ -421,7 +642,7 @@ class BadInputIT {
   }
 
   @ParameterizedTest(name = "{0} → {1}")
-  @MethodSource("badRequests")
+  @MethodSource({"badRequests", "webhookRequests"})
   void isRefusedWithAProblemDocument(String name, int status, String code, Call call)
       throws Exception {
     HttpResponse<byte[]> response = call.send(client);
@@ -454,9 +675,11 @@ class BadInputIT {
 
   private static String expiredToken() {
     Clock lastWeek = Clock.fixed(Instant.now().minus(Duration.ofDays(7)), ZoneOffset.UTC);
-    TokenService tokens =
-        new TokenService(
-            TokenSecret.loadOrCreate(StackConfigs.TOKEN_SECRET), lastWeek, Duration.ofHours(1));
-    return tokens.issue(new Principal(1, "someone"));
+    return tokens(lastWeek).issue(new Principal(1, "someone"));
+  }
+
+  private static TokenService tokens(Clock clock) {
+    return new TokenService(
+        TokenSecret.loadOrCreate(StackConfigs.TOKEN_SECRET), clock, Duration.ofHours(1));
   }
 }

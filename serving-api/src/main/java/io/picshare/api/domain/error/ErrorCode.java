@@ -18,6 +18,8 @@ public enum ErrorCode {
   INVALID_IMAGE("invalid-image", "Invalid Image"),
   IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency Key Reused"),
   CANNOT_FOLLOW_SELF("cannot-follow-self", "Cannot Follow Self"),
+  WEBHOOK_TARGET_REFUSED("webhook-target-refused", "Webhook Target Refused"),
+  TOO_MANY_WEBHOOKS("too-many-webhooks", "Too Many Webhooks"),
   RANGE_NOT_SATISFIABLE("range-not-satisfiable", "Range Not Satisfiable"),
   REQUEST_TIMEOUT("request-timeout", "Request Timeout"),
   RATE_LIMITED("rate-limited", "Too Many Requests"),
