@@ -58,6 +58,9 @@ final class Json {
    */
   static void sendPage(
       RoutingContext ctx, String path, int limit, JsonArray items, Optional<String> nextCursor) {
+    if (answered(ctx)) {
+      return; // e.g. by its deadline: a late page must not touch the headers sent
+    }
     nextCursor.ifPresent(
         next ->
             ctx.response()
@@ -77,9 +80,13 @@ final class Json {
 
   /** Sends {@code body}, unless the request was answered already (e.g. by its deadline). */
   static void send(RoutingContext ctx, int status, JsonObject body) {
-    if (ctx.response().ended() || ctx.response().closed()) {
+    if (answered(ctx)) {
       return;
     }
     ctx.response().setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).end(body.encode());
+  }
+
+  private static boolean answered(RoutingContext ctx) {
+    return ctx.response().ended() || ctx.response().closed() || ctx.response().headWritten();
   }
 }
