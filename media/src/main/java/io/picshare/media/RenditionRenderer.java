@@ -50,6 +50,7 @@ public final class RenditionRenderer implements AutoCloseable {
 
   public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(20);
   public static final float DEFAULT_QUALITY = 0.82f;
+  private static final long ABORT_REPEAT_MILLIS = 20;
 
   private final ImageInspector inspector;
   private final long maxPixels;
@@ -184,14 +185,16 @@ public final class RenditionRenderer implements AutoCloseable {
         if (subsampling > 1) {
           param.setSourceSubsampling(subsampling, subsampling, 0, 0);
         }
+        // Readers clear an abort request when a read starts: keep asking until it ends.
         AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledFuture<?> abort =
-            watchdog.schedule(
+            watchdog.scheduleAtFixedRate(
                 () -> {
                   timedOut.set(true);
                   reader.abort();
                 },
                 timeLimit.toMillis(),
+                ABORT_REPEAT_MILLIS,
                 TimeUnit.MILLISECONDS);
         BufferedImage image;
         try {
