@@ -235,7 +235,7 @@ public final class PicShareApi implements AutoCloseable {
     HBaseFeedStore feeds = new HBaseFeedStore(hbase);
     Workers workers =
         config.http().role() == ServerRole.WORKERS
-            ? Workers.start(config, users, follows, feeds, metrics)
+            ? Workers.start(config, users, follows, feeds, photos, backends.blobs(), metrics)
             : Workers.none();
     ApiRouter.Services services =
         new ApiRouter.Services(

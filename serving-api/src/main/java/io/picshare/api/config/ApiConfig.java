@@ -14,6 +14,7 @@ import java.util.Map;
  * @param timeouts how long the HTTP edge waits
  * @param proxies the proxies whose forwarding headers are believed
  * @param shutdown how a {@code SIGTERM} drains the server
+ * @param renditions how the workers build display renditions
  */
 public record ApiConfig(
     HttpConfig http,
@@ -25,8 +26,10 @@ public record ApiConfig(
     TimeoutConfig timeouts,
     ProxyConfig proxies,
     ShutdownConfig shutdown,
-    FeedConfig feed) {
+    FeedConfig feed,
+    RenditionsConfig renditions) {
   public ApiConfig {
+    requireNonNull(renditions, "renditions is null");
     requireNonNull(feed, "feed is null");
     requireNonNull(admin, "admin is null");
     requireNonNull(timeouts, "timeouts is null");
@@ -52,7 +55,8 @@ public record ApiConfig(
             TimeoutConfig.from(values),
             ProxyConfig.from(values),
             ShutdownConfig.from(values),
-            feed(values));
+            feed(values),
+            RenditionsConfig.from(values));
     values.rejectUnknown();
     return config;
   }

@@ -3,6 +3,7 @@ package io.picshare.api.workers;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,13 +30,33 @@ public final class EventConsumer implements AutoCloseable {
     void handle(String key, byte[] payload) throws Exception;
   }
 
+  /**
+   * What a consumer does with each polled batch, e.g. handle its events in parallel; it must return
+   * (or fail) well within {@code max.poll.interval}, or the group hands its partitions to another.
+   */
+  public interface BatchHandler {
+    void handleAll(List<ConsumerRecord<String, byte[]>> batch) throws Exception;
+  }
+
+  /** How a consumer polls: batch size and the longest a batch may take before it is evicted. */
+  public record PollSettings(int maxRecords, Duration maxInterval) {
+    public static final PollSettings DEFAULT = new PollSettings(200, Duration.ofMinutes(5));
+
+    public PollSettings {
+      if (maxRecords < 1) {
+        throw new IllegalArgumentException("maxRecords must be positive: " + maxRecords);
+      }
+      requireNonNull(maxInterval, "maxInterval is null");
+    }
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
   private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final String topic;
-  private final EventHandler handler;
+  private final BatchHandler handler;
   private final Thread thread;
   private final AtomicLong handled = new AtomicLong();
   private volatile boolean stopping;
@@ -46,12 +67,29 @@ public final class EventConsumer implements AutoCloseable {
    */
   public static EventConsumer start(
       String bootstrap, String group, String topic, EventHandler handler) {
-    EventConsumer consumer = new EventConsumer(bootstrap, group, topic, handler);
+    requireNonNull(handler, "handler is null");
+    return start(
+        bootstrap,
+        group,
+        topic,
+        batch -> {
+          for (ConsumerRecord<String, byte[]> record : batch) {
+            handler.handle(record.key(), record.value());
+          }
+        },
+        PollSettings.DEFAULT);
+  }
+
+  /** As {@link #start(String, String, String, EventHandler)}, a whole batch at a time. */
+  public static EventConsumer start(
+      String bootstrap, String group, String topic, BatchHandler handler, PollSettings poll) {
+    EventConsumer consumer = new EventConsumer(bootstrap, group, topic, handler, poll);
     consumer.thread.start();
     return consumer;
   }
 
-  private EventConsumer(String bootstrap, String group, String topic, EventHandler handler) {
+  private EventConsumer(
+      String bootstrap, String group, String topic, BatchHandler handler, PollSettings poll) {
     this.topic = requireNonNull(topic, "topic is null");
     this.handler = requireNonNull(handler, "handler is null");
     this.consumer =
@@ -66,7 +104,9 @@ public final class EventConsumer implements AutoCloseable {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                 "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                200),
+                poll.maxRecords(),
+                ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
+                (int) poll.maxInterval().toMillis()),
             new StringDeserializer(),
             new ByteArrayDeserializer());
     this.thread = new Thread(this::run, "consumer-" + group);
@@ -86,10 +126,10 @@ public final class EventConsumer implements AutoCloseable {
           continue;
         }
         try {
-          for (ConsumerRecord<String, byte[]> record : batch) {
-            handler.handle(record.key(), record.value());
-            handled.incrementAndGet();
-          }
+          List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(batch.count());
+          batch.forEach(records::add);
+          handler.handleAll(records);
+          handled.addAndGet(records.size());
           consumer.commitSync();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();

@@ -19,6 +19,10 @@ public enum ErrorCode {
   IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency Key Reused"),
   CANNOT_FOLLOW_SELF("cannot-follow-self", "Cannot Follow Self"),
   RANGE_NOT_SATISFIABLE("range-not-satisfiable", "Range Not Satisfiable"),
+  /** The display rendition asked for is not built yet; retry shortly. */
+  RENDITION_PENDING("rendition-pending", "Rendition Pending"),
+  /** The photo's display renditions could not be built (its image could not be decoded). */
+  RENDITION_FAILED("rendition-failed", "Rendition Failed"),
   REQUEST_TIMEOUT("request-timeout", "Request Timeout"),
   RATE_LIMITED("rate-limited", "Too Many Requests"),
   SERVICE_UNAVAILABLE("service-unavailable", "Service Unavailable"),
