@@ -17,7 +17,12 @@ import picocli.CommandLine.Spec;
     description =
         "Load-tests a running PicShare API (start one with ./picshare up) and prints a Markdown"
             + " table for docs/benchmarks.md. Each level keeps exactly N requests in flight.",
-    subcommands = {UploadCommand.class, DownloadCommand.class})
+    subcommands = {
+      UploadCommand.class,
+      DownloadCommand.class,
+      RenditionsCommand.class,
+      ThumbnailDelayCommand.class
+    })
 public final class Bench implements Runnable {
   static final int SETUP_FAILED = 1;
 
@@ -41,6 +46,7 @@ public final class Bench implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing subcommand: upload or download");
+    throw new ParameterException(
+        spec.commandLine(), "Missing subcommand: upload, download, renditions or thumbnail-delay");
   }
 }
