@@ -19,7 +19,10 @@ import io.picshare.data.hbase.HBasePhotoStore;
 import io.picshare.media.RenditionRenderer;
 import io.picshare.media.TestImages;
 import io.picshare.schema.blob.PhotoPaths;
+import io.picshare.schema.id.IdGenerator;
 import io.picshare.schema.id.PublicIds;
+import io.picshare.schema.record.BlobLocation;
+import io.picshare.schema.record.PhotoRecord;
 import io.picshare.stack.StackEndpoints;
 import io.picshare.stack.junit.LocalStackExtension;
 import io.vertx.core.Future;
@@ -66,7 +69,8 @@ class RenditionsIT {
   /** What a metadata reader may find in a rendition: the JPEG's own structure, nothing personal. */
   private static final Set<String> STRUCTURE_ONLY = Set.of("JPEG", "JFIF", "Huffman", "File Type");
 
-  private static final Duration RENDITION_WAIT = Duration.ofSeconds(30);
+  /** Generous: in a full run the workers first work through the photos earlier ITs uploaded. */
+  private static final Duration RENDITION_WAIT = Duration.ofSeconds(120);
 
   private static PicShareApi api;
   private static PicShareApi workers;
@@ -234,26 +238,54 @@ class RenditionsIT {
 
   @Test
   void aPhotoDeletedWhileItsRenditionsAreBuiltKeepsNoFile() throws Exception {
-    String token = client.newUserToken("gone");
-    HttpResponse<byte[]> upload = client.upload(token, TestImages.jpeg(640, 480), "short-lived");
-    assertThat(upload.statusCode()).as(text(upload)).isEqualTo(201);
-    String id = json(upload).getString("id");
-    long photoId = PublicIds.decode(id).orElseThrow();
-    PhotoRow row = photos.find(photoId).get().orElseThrow();
+    // A photo stored beneath the API, without an upload event (the running workers never see it),
+    // rendered by a worker whose blob store deletes the photo through the API just before the
+    // renditions are written.
+    String username = "gone_" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<byte[]> signUp = client.postJson("/v1/users", ApiClient.credentials(username));
+    assertThat(signUp.statusCode()).as(text(signUp)).isEqualTo(201);
+    long ownerId = PublicIds.decode(json(signUp).getString("id")).orElseThrow();
+    String token = client.logIn(username);
+    long photoId = new IdGenerator(1023, java.time.Clock.systemUTC()).next();
+    String id = PublicIds.encode(photoId);
+    byte[] original = TestImages.jpeg(640, 480);
 
     Vertx vertx = Vertx.vertx();
     try (HdfsBlobStore hdfsBlobs =
             HdfsBlobStore.open(vertx, StackConfigs.api(endpoints).storage());
         RenditionWorker worker =
             new RenditionWorker(
-                new HBasePhotoStore(hbase),
+                photos,
                 deletingOnWrite(hdfsBlobs, id, token),
                 new RenditionRenderer(),
                 1,
                 () -> 42)) {
-      PhotoEvent event = new PhotoEvent(1, PhotoEvent.Type.UPLOADED, 0, "gone", row.record());
+      String path = PhotoPaths.incoming(photoId, "jpg");
+      hdfsBlobs.write(path, original).await(30, TimeUnit.SECONDS);
+      PhotoRecord record =
+          new PhotoRecord(
+              photoId,
+              ownerId,
+              "short-lived",
+              "image/jpeg",
+              original.length,
+              640,
+              480,
+              1,
+              null,
+              null,
+              java.util.HexFormat.of()
+                  .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(original)),
+              BlobLocation.wholeFile(path, original.length),
+              System.currentTimeMillis());
+      assertThat(photos.insertLookupIfAbsent(record).get()).isTrue();
+      assertThat(photos.insertRowIfAbsent(record).get()).isTrue();
+      assertThat(client.get("/v1/photos/" + id).statusCode()).isEqualTo(200);
+
+      PhotoEvent event = new PhotoEvent(1, PhotoEvent.Type.UPLOADED, 0, username, record);
       worker.handleAll(
           List.of(new ConsumerRecord<>("photo-uploaded", 0, 0, id, PhotoEventCodec.encode(event))));
+
       assertThat(worker.built()).isZero();
       assertThat(worker.skipped()).isEqualTo(1);
     } finally {
