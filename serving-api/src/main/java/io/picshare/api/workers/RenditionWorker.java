@@ -163,8 +163,13 @@ public final class RenditionWorker implements EventConsumer.BatchHandler, AutoCl
               sha256(rendition.jpeg())));
       file.writeBytes(rendition.jpeg());
     }
-    await(blobs.write(path, file.toByteArray()));
-    // If this write's outcome is unknown (it throws), the file stays: the batch is retried, and a
+    try {
+      await(blobs.write(path, file.toByteArray()));
+    } catch (Exception e) {
+      deleteUnrecorded(path); // e.g. written but under-replicated: the retry writes a new file
+      throw e;
+    }
+    // If the record's outcome is unknown (it throws), the file stays: the batch is retried, and a
     // file no photo row names is the reclaim job's.
     if (await(photos.recordRenditions(photo, new RenditionSet(path, entries)))) {
       built.incrementAndGet();
@@ -172,6 +177,10 @@ public final class RenditionWorker implements EventConsumer.BatchHandler, AutoCl
     }
     // Deleted meanwhile, or another attempt recorded first: this file is nobody's.
     skipped.incrementAndGet();
+    deleteUnrecorded(path);
+  }
+
+  private void deleteUnrecorded(String path) {
     try {
       await(blobs.delete(path));
     } catch (Exception e) {
