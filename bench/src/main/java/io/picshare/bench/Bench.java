@@ -18,14 +18,17 @@ import picocli.CommandLine.Spec;
     description =
         "Load-tests a running PicShare API (start one with ./picshare up) and prints Markdown"
             + " tables for docs/benchmarks.md: upload and download (closed loop), feed (open and"
-            + " closed loop over a graph written by seed-graph) and feed-delay (upload to visible"
-            + " in a follower's feed).",
+            + " closed loop over a graph written by seed-graph), feed-delay (upload to visible"
+            + " in a follower's feed), renditions (the workers' renderer in-process, no stack"
+            + " needed) and thumbnail-delay (upload to thumbnail served).",
     subcommands = {
       UploadCommand.class,
       DownloadCommand.class,
       SeedGraphCommand.class,
       FeedCommand.class,
-      FeedDelayCommand.class
+      FeedDelayCommand.class,
+      RenditionsCommand.class,
+      ThumbnailDelayCommand.class
     })
 public final class Bench implements Runnable {
   static final int SETUP_FAILED = 1;
@@ -51,6 +54,8 @@ public final class Bench implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "Missing subcommand: upload, download, seed-graph, feed or feed-delay");
+        spec.commandLine(),
+        "Missing subcommand: upload, download, seed-graph, feed, feed-delay, renditions or"
+            + " thumbnail-delay");
   }
 }

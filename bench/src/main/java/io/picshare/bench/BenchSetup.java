@@ -132,7 +132,7 @@ final class BenchSetup {
             if (finished % 50 == 0 && finished < count) {
               out.printf("  %d/%d photos uploaded%n", finished, count);
             }
-            return new UploadedPhoto(json(reply, "id"), jpegs.get(image).length);
+            return new UploadedPhoto(json(reply, "id"), jpegs.get(image).length, user.token());
           });
     }
     List<UploadedPhoto> photos = runAll(uploads);

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     name = "download",
     mixinStandardHelpOptions = true,
     description =
-        "Benchmarks GET /v1/photos/{id}/content (or, with --metadata, GET /v1/photos/{id}):"
+        "Benchmarks GET /v1/photos/{id}/content?size=original as the owner (or, with --metadata, GET /v1/photos/{id}):"
             + " uploads a pool of photos untimed, then keeps N GETs of random pool photos in flight per level."
             + " Counts 200 with the uploaded byte count as success; reports req/s, MB/s and latency percentiles.")
 public final class DownloadCommand implements Callable<Integer> {
@@ -70,7 +70,9 @@ public final class DownloadCommand implements Callable<Integer> {
             () -> {
               UploadedPhoto photo = pool.get(ThreadLocalRandom.current().nextInt(pool.size()));
               long started = System.nanoTime();
-              return (metadata ? client.photoMetadata(photo.id()) : client.photoContent(photo.id()))
+              return (metadata
+                      ? client.photoMetadata(photo.id())
+                      : client.photoContent(photo.id(), photo.ownerToken()))
                   .handle(
                       (reply, failure) ->
                           Outcome.of(

@@ -72,9 +72,16 @@ public final class PicShareClient {
         textBodies());
   }
 
-  /** {@code GET /v1/photos/{id}/content}; a {@code 2xx} body is counted, not kept. */
-  public CompletableFuture<Reply> photoContent(String photoId) {
-    return send(request("/v1/photos/" + photoId + "/content").GET(), countedBodies());
+  /**
+   * {@code GET /v1/photos/{id}/content?size=original} as the owner (the original bytes); a {@code
+   * 2xx} body is counted, not kept.
+   */
+  public CompletableFuture<Reply> photoContent(String photoId, String ownerToken) {
+    return send(
+        request("/v1/photos/" + photoId + "/content?size=original")
+            .header("Authorization", "Bearer " + ownerToken)
+            .GET(),
+        countedBodies());
   }
 
   /** {@code GET /v1/photos/{id}}; a {@code 2xx} body is counted, not kept. */

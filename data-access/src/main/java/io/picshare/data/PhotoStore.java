@@ -2,6 +2,7 @@ package io.picshare.data;
 
 import io.picshare.schema.key.UserPhotoRowKey;
 import io.picshare.schema.record.PhotoRecord;
+import io.picshare.schema.record.RenditionSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -58,6 +59,20 @@ public interface PhotoStore {
 
   /** After {@link #markDeleted}: records the deletion in the lookup, then removes the photo row. */
   CompletableFuture<Void> purgeDeleted(PhotoRecord photo, long deletionEventId);
+
+  /**
+   * Records the photo's renditions if it is still live (unmarked, same content) and has neither
+   * renditions nor a failure recorded; {@code false} otherwise (deleted meanwhile, or another
+   * attempt recorded first). A write whose reply was lost and that finds its own set counts as
+   * written.
+   */
+  CompletableFuture<Boolean> recordRenditions(PhotoRecord photo, RenditionSet renditions);
+
+  /**
+   * Records why the photo's renditions cannot be built, under the same conditions as {@link
+   * #recordRenditions}.
+   */
+  CompletableFuture<Boolean> recordRenditionFailure(PhotoRecord photo, String reason);
 
   /** Whether the photo is live, deleted (and by which event), or was never committed. */
   CompletableFuture<PhotoState> state(long photoId);

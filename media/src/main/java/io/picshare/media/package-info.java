@@ -1,7 +1,9 @@
 /**
- * Cheap validation of uploaded images: the type is sniffed from magic bytes, the size is read from
- * the container header without decoding pixels, truncated or corrupt files and decompression bombs
- * are rejected, and EXIF orientation and GPS position are extracted. Shared by the API and the
- * batch jobs; knows nothing of HTTP.
+ * Images, without HTTP: cheap validation of uploads ({@link io.picshare.media.ImageInspector}: the
+ * type sniffed from magic bytes, the size read from the container header without decoding pixels,
+ * truncated or corrupt files and decompression bombs rejected, EXIF orientation and GPS position
+ * extracted) and the display renditions built of every photo ({@link
+ * io.picshare.media.RenditionRenderer}: upright, resized, metadata-free JPEGs). Shared by the API,
+ * the workers and the batch jobs.
  */
 package io.picshare.media;

@@ -42,7 +42,7 @@ public final class TestImages {
     return encode(picture(width, height), "jpeg");
   }
 
-  static byte[] png(int width, int height) {
+  public static byte[] png(int width, int height) {
     return encode(picture(width, height), "png");
   }
 
@@ -51,7 +51,7 @@ public final class TestImages {
   }
 
   /** A progressive JPEG: several scans with Huffman tables between them. */
-  static byte[] progressiveJpeg(int width, int height) {
+  public static byte[] progressiveJpeg(int width, int height) {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
@@ -84,7 +84,7 @@ public final class TestImages {
     return image;
   }
 
-  static byte[] encode(BufferedImage image, String format) {
+  public static byte[] encode(BufferedImage image, String format) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       if (!ImageIO.write(image, format, out)) {
@@ -106,11 +106,70 @@ public final class TestImages {
   }
 
   /** {@code jpeg} with the segment {@code FF marker length payload} inserted right after SOI. */
-  static byte[] jpegWithSegment(byte[] jpeg, int marker, byte[] payload) {
+  public static byte[] jpegWithSegment(byte[] jpeg, int marker, byte[] payload) {
     int length = payload.length + 2;
     byte[] header = {(byte) 0xFF, (byte) marker, (byte) (length >> 8), (byte) length};
     return concat(
         Arrays.copyOf(jpeg, 2), header, payload, Arrays.copyOfRange(jpeg, 2, jpeg.length));
+  }
+
+  /**
+   * A CMYK JPEG as Photoshop writes them: four inverted channels (here pure cyan ink: stored 0,
+   * 255, 255, 255) and an Adobe APP14 segment saying "no colour transform". The JDK's own reader
+   * refuses it.
+   */
+  public static byte[] cmykJpeg(int width, int height) {
+    java.awt.image.WritableRaster raster =
+        java.awt.image.Raster.createInterleavedRaster(
+            java.awt.image.DataBuffer.TYPE_BYTE, width, height, 4, null);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        raster.setPixel(x, y, new int[] {0, 255, 255, 255});
+      }
+    }
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+      writer.setOutput(stream);
+      writer.write(null, new IIOImage(raster, null, null), writer.getDefaultWriteParam());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      writer.dispose();
+    }
+    byte[] jpeg = out.toByteArray();
+    byte[] adobe =
+        concat("Adobe".getBytes(US_ASCII), new byte[] {0, 100, 0, 0, 0, 0, 0 /* transform */});
+    return hasSegment(jpeg, 0xEE) ? jpeg : jpegWithSegment(jpeg, 0xEE, adobe);
+  }
+
+  /**
+   * {@code jpeg} with its first scan naming a component (id 9) that the frame does not have: every
+   * marker is in place, so upload inspection accepts it, but no decoder can read the scan.
+   */
+  public static byte[] withUndefinedScanComponent(byte[] jpeg) {
+    byte[] damaged = jpeg.clone();
+    int offset = 2;
+    while ((damaged[offset + 1] & 0xFF) != 0xDA) {
+      offset += 2 + ((damaged[offset + 2] & 0xFF) << 8 | damaged[offset + 3] & 0xFF);
+    }
+    damaged[offset + 5] = 9; // FF DA, length (2), component count (1), then the first selector
+    return damaged;
+  }
+
+  private static boolean hasSegment(byte[] jpeg, int wanted) {
+    int offset = 2;
+    while (offset + 4 <= jpeg.length) {
+      int marker = jpeg[offset + 1] & 0xFF;
+      if (marker == wanted) {
+        return true;
+      }
+      if (marker == 0xDA) {
+        return false;
+      }
+      offset += 2 + ((jpeg[offset + 2] & 0xFF) << 8 | jpeg[offset + 3] & 0xFF);
+    }
+    return false;
   }
 
   // ---- EXIF --------------------------------------------------------------------------------
@@ -251,7 +310,7 @@ public final class TestImages {
    * header (signature 0x2F; 14 bits width-1, 14 bits height-1, alpha bit, 3-bit version 0, all
    * little-endian). The entropy-coded pixels are omitted: the inspector never reads them.
    */
-  static byte[] webpLossless(int width, int height) {
+  public static byte[] webpLossless(int width, int height) {
     return riff(riffChunk("VP8L", vp8lHeader(width, height)));
   }
 
@@ -331,7 +390,7 @@ public final class TestImages {
     return Arrays.copyOf(bytes, length);
   }
 
-  static byte[] concat(byte[]... parts) {
+  public static byte[] concat(byte[]... parts) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (byte[] part : parts) {
       out.writeBytes(part);

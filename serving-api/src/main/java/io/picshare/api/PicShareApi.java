@@ -265,6 +265,7 @@ public final class PicShareApi implements AutoCloseable {
                 photos,
                 follows,
                 feeds,
+                backends.blobs(),
                 backends.search(),
                 webhooks,
                 webhookDeliveries,

@@ -12,8 +12,10 @@ import io.picshare.data.PhotoStore;
 import io.picshare.schema.key.PhotoIdRowKey;
 import io.picshare.schema.key.UserPhotoRowKey;
 import io.picshare.schema.record.PhotoRecord;
+import io.picshare.schema.record.RenditionSet;
 import io.picshare.schema.table.PhotoIdsTable;
 import io.picshare.schema.table.PhotosTable;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +41,10 @@ import org.apache.hadoop.hbase.util.Bytes;
  * lookup, then removal of the row; marked rows are filtered out of every read.
  */
 public final class HBasePhotoStore implements PhotoStore {
-  /** Never written as a deletion mark (marks are 8 bytes): a cell equal to it means none. */
+  /**
+   * Never written to the cells it guards (deletion marks, rendition sets and failures are never
+   * empty): a cell equal to it means none.
+   */
   private static final byte[] NO_MARK = new byte[0];
 
   private final HBaseConnection hbase;
@@ -168,8 +173,13 @@ public final class HBasePhotoStore implements PhotoStore {
 
   private static PhotoRow photoRow(Result result) {
     byte[] likes = result.getValue(PhotosTable.COUNTERS, PhotosTable.LIKE_COUNT);
+    byte[] renditions = result.getValue(METADATA, PhotosTable.RENDITIONS);
+    byte[] failure = result.getValue(METADATA, PhotosTable.RENDITION_FAILURE);
     return new PhotoRow(
-        PhotoRecord.fromResult(result), likes == null ? 0 : Math.max(0, Bytes.toLong(likes)));
+        PhotoRecord.fromResult(result),
+        likes == null ? 0 : Math.max(0, Bytes.toLong(likes)),
+        renditions == null ? Optional.empty() : Optional.of(RenditionSet.decode(renditions)),
+        failure == null ? Optional.empty() : Optional.of(Bytes.toString(failure)));
   }
 
   @Override
@@ -223,20 +233,13 @@ public final class HBasePhotoStore implements PhotoStore {
    * NO_MARK).
    */
   private static SingleColumnValueFilter unmarked() {
-    SingleColumnValueFilter filter =
-        new SingleColumnValueFilter(METADATA, DELETION_EVENT, CompareOperator.EQUAL, NO_MARK);
-    filter.setFilterIfMissing(false);
-    filter.setLatestVersionOnly(true);
-    return filter;
+    return absent(DELETION_EVENT);
   }
 
   @Override
   public CompletableFuture<Boolean> markDeleted(PhotoRecord photo, long deletionEventId) {
-    SingleColumnValueFilter exists =
-        new SingleColumnValueFilter(
-            METADATA, SHA256, CompareOperator.EQUAL, HexFormat.of().parseHex(photo.sha256()));
-    exists.setFilterIfMissing(true);
-    Filter existsUnmarked = new FilterList(FilterList.Operator.MUST_PASS_ALL, exists, unmarked());
+    Filter existsUnmarked =
+        new FilterList(FilterList.Operator.MUST_PASS_ALL, sameContent(photo), unmarked());
     byte[] row = photo.rowKey().encode();
     CheckAndMutate mark =
         CheckAndMutate.newBuilder(row)
@@ -261,6 +264,68 @@ public final class HBasePhotoStore implements PhotoStore {
         .thenCompose(table -> table.put(tombstone))
         .thenCompose(written -> hbase.table(PhotosTable.NAME))
         .thenCompose(table -> table.delete(new Delete(photo.rowKey().encode())));
+  }
+
+  @Override
+  public CompletableFuture<Boolean> recordRenditions(PhotoRecord photo, RenditionSet renditions) {
+    byte[] encoded = renditions.encode();
+    return recordOnce(photo, PhotosTable.RENDITIONS, encoded)
+        .thenCompose(
+            recorded ->
+                recorded
+                    ? CompletableFuture.completedFuture(true)
+                    // a retried write whose first try landed fails its own check
+                    : row(photo.ownerId(), photo.photoId())
+                        .thenApply(
+                            row ->
+                                live(row)
+                                    && Arrays.equals(
+                                        row.getValue(METADATA, PhotosTable.RENDITIONS), encoded)));
+  }
+
+  @Override
+  public CompletableFuture<Boolean> recordRenditionFailure(PhotoRecord photo, String reason) {
+    return recordOnce(photo, PhotosTable.RENDITION_FAILURE, Bytes.toBytes(reason));
+  }
+
+  /**
+   * Puts {@code value} in {@code qualifier} if the photo is live with the same content and has
+   * neither renditions nor a rendition failure.
+   */
+  private CompletableFuture<Boolean> recordOnce(PhotoRecord photo, byte[] qualifier, byte[] value) {
+    byte[] row = photo.rowKey().encode();
+    CheckAndMutate record =
+        CheckAndMutate.newBuilder(row)
+            .ifMatches(
+                new FilterList(
+                    FilterList.Operator.MUST_PASS_ALL,
+                    sameContent(photo),
+                    unmarked(),
+                    absent(PhotosTable.RENDITIONS),
+                    absent(PhotosTable.RENDITION_FAILURE)))
+            .build(new Put(row).addColumn(METADATA, qualifier, value));
+    return hbase
+        .table(PhotosTable.NAME)
+        .thenCompose(table -> table.checkAndMutate(record))
+        .thenApply(CheckAndMutateResult::isSuccess);
+  }
+
+  /** Passes a row whose {@code m:sh} is the photo's hash (the row exists, with these bytes). */
+  private static SingleColumnValueFilter sameContent(PhotoRecord photo) {
+    SingleColumnValueFilter exists =
+        new SingleColumnValueFilter(
+            METADATA, SHA256, CompareOperator.EQUAL, HexFormat.of().parseHex(photo.sha256()));
+    exists.setFilterIfMissing(true);
+    return exists;
+  }
+
+  /** Passes rows without {@code m:<qualifier>} (every value written there is non-empty). */
+  private static SingleColumnValueFilter absent(byte[] qualifier) {
+    SingleColumnValueFilter filter =
+        new SingleColumnValueFilter(METADATA, qualifier, CompareOperator.EQUAL, NO_MARK);
+    filter.setFilterIfMissing(false);
+    filter.setLatestVersionOnly(true);
+    return filter;
   }
 
   @Override

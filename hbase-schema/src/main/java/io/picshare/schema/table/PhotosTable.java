@@ -65,6 +65,18 @@ public final class PhotosTable implements PicShareTable {
   public static final byte[] DELETION_EVENT = Bytes.toBytes("x");
 
   /**
+   * The photo's display renditions: {@link io.picshare.schema.record.RenditionSet#encode()}.
+   * Written once, by compare-and-set, by the renditions worker; absent until then.
+   */
+  public static final byte[] RENDITIONS = Bytes.toBytes("r");
+
+  /**
+   * Why the renditions could not be built (a {@code RenditionFailedException} reason code, UTF-8,
+   * e.g. {@code malformed-image}); written instead of {@link #RENDITIONS}, by compare-and-set.
+   */
+  public static final byte[] RENDITION_FAILURE = Bytes.toBytes("rf");
+
+  /**
    * Family: counters, 8-byte longs changed only with {@code Increment} (kept apart from the
    * metadata, which never changes once written).
    */

@@ -35,7 +35,7 @@ final class Banner {
           b,
           "Workers",
           stack.workersUri()
-              + "   (Kafka consumers: feed fan-out; /health/ready; admin :"
+              + "   (Kafka consumers: feed fan-out, renditions; /health/ready; admin :"
               + stack.workersAdminPort()
               + ")");
     }

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param proxies the proxies whose forwarding headers are believed
  * @param shutdown how a {@code SIGTERM} drains the server
  * @param webhooks where webhooks may point and how they are delivered
+ * @param renditions how the workers build display renditions
  */
 public record ApiConfig(
     HttpConfig http,
@@ -28,9 +29,11 @@ public record ApiConfig(
     ShutdownConfig shutdown,
     FeedConfig feed,
     WebhookConfig webhooks,
-    StreamConfig stream) {
+    StreamConfig stream,
+    RenditionsConfig renditions) {
   public ApiConfig {
     requireNonNull(webhooks, "webhooks is null");
+    requireNonNull(renditions, "renditions is null");
     requireNonNull(feed, "feed is null");
     requireNonNull(stream, "stream is null");
     requireNonNull(admin, "admin is null");
@@ -59,7 +62,8 @@ public record ApiConfig(
             ShutdownConfig.from(values),
             feed(values),
             WebhookConfig.from(values),
-            StreamConfig.from(values));
+            StreamConfig.from(values),
+            RenditionsConfig.from(values));
     values.rejectUnknown();
     return config;
   }

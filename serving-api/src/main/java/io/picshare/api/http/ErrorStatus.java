@@ -11,7 +11,7 @@ final class ErrorStatus {
       case VALIDATION_FAILED -> 400;
       case UNAUTHENTICATED, INVALID_CREDENTIALS -> 401;
       case FORBIDDEN -> 403;
-      case NOT_FOUND -> 404;
+      case NOT_FOUND, RENDITION_FAILED -> 404;
       case METHOD_NOT_ALLOWED -> 405;
       case USERNAME_TAKEN, REQUEST_IN_PROGRESS -> 409;
       case PAYLOAD_TOO_LARGE -> 413;
@@ -26,7 +26,7 @@ final class ErrorStatus {
           422;
       case RATE_LIMITED -> 429;
       case INTERNAL_ERROR -> 500;
-      case SERVICE_UNAVAILABLE -> 503;
+      case SERVICE_UNAVAILABLE, RENDITION_PENDING -> 503;
     };
   }
 }

@@ -3,12 +3,14 @@ package io.picshare.api.http;
 import io.picshare.api.domain.auth.Principal;
 import io.picshare.api.domain.error.ErrorCode;
 import io.picshare.api.domain.error.PicShareException;
+import io.picshare.api.domain.photo.ContentSize;
+import io.picshare.api.domain.photo.PhotoContent;
 import io.picshare.api.domain.photo.PhotoDeleteService;
 import io.picshare.api.domain.photo.PhotoReadService;
 import io.picshare.api.domain.photo.PhotoUploadService;
-import io.picshare.api.domain.photo.StoredPhoto;
 import io.picshare.api.domain.photo.UploadRequest;
 import io.picshare.api.metrics.ApiMetrics;
+import io.picshare.schema.record.BlobLocation;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
@@ -30,6 +32,12 @@ final class PhotoRoutes {
    * (docs/operations.md). {@code immutable} spares browsers revalidating within that day.
    */
   static final String CONTENT_CACHE_CONTROL = "public, max-age=86400, immutable";
+
+  /** The owner's original: the same day, but never in a shared cache (it carries EXIF and GPS). */
+  static final String PRIVATE_CONTENT_CACHE_CONTROL = "private, max-age=86400, immutable";
+
+  /** Which bytes a content response carries: {@code original} or the display size served. */
+  static final String SERVED_SIZE_HEADER = "PicShare-Size";
 
   private final PhotoUploadService uploads;
   private final PhotoReadService photos;
@@ -131,45 +139,57 @@ final class PhotoRoutes {
   }
 
   private void content(RoutingContext ctx) {
+    ContentSize size = ContentSize.parse(ctx.queryParams().get("size"));
+    Optional<Principal> viewer = authenticator.optional(ctx);
+    if (!(size instanceof ContentSize.Display)) {
+      // the original (owner) or large (others) at the same URL: caches must key on the token
+      ctx.response().putHeader("Vary", "Authorization");
+    }
     photos
-        .find(ctx.pathParam("id"))
+        .content(viewer, ctx.pathParam("id"), size)
         .onSuccess(
-            photo -> {
+            content -> {
               HttpServerResponse response =
                   ctx.response()
-                      .putHeader("ETag", photo.etag())
-                      .putHeader("Cache-Control", CONTENT_CACHE_CONTROL)
-                      .putHeader("Accept-Ranges", "bytes");
-              if (matches(ctx.request().getHeader("If-None-Match"), photo)) {
+                      .putHeader("ETag", content.etag())
+                      .putHeader(
+                          "Cache-Control",
+                          content.viewerSpecific()
+                              ? PRIVATE_CONTENT_CACHE_CONTROL
+                              : CONTENT_CACHE_CONTROL)
+                      .putHeader("Accept-Ranges", "bytes")
+                      .putHeader(SERVED_SIZE_HEADER, content.served());
+              if (matches(ctx.request().getHeader("If-None-Match"), content.etag())) {
                 response.setStatusCode(304).end();
                 return;
               }
-              long size = photo.record().sizeBytes();
+              BlobLocation location = content.location();
+              long contentLength = location.length();
               Optional<ByteRange> range;
               try {
-                range = ByteRange.parse(ctx.request().getHeader("Range"), size);
+                range = ByteRange.parse(ctx.request().getHeader("Range"), contentLength);
               } catch (ByteRange.Unsatisfiable e) {
-                response.putHeader("Content-Range", "bytes */" + size);
+                response.putHeader("Content-Range", "bytes */" + contentLength);
                 ctx.fail(new PicShareException(ErrorCode.RANGE_NOT_SATISFIABLE, e.getMessage()));
                 return;
               }
               long offset = range.map(ByteRange::first).orElse(0L);
-              long length = range.map(ByteRange::length).orElse(size);
-              if (photos.streamsContent(photo, length)) {
+              long length = range.map(ByteRange::length).orElse(contentLength);
+              if (photos.streamsContent(location, length)) {
                 photos
-                    .streamContent(photo, offset, length)
-                    .onSuccess(stream -> stream(ctx, photo, range, length, stream))
+                    .streamContent(location, offset, length)
+                    .onSuccess(stream -> stream(ctx, content, range, length, stream))
                     .onFailure(ctx::fail);
                 return;
               }
               photos
-                  .readContent(photo, offset, Math.toIntExact(length))
+                  .readContent(location, offset, Math.toIntExact(length))
                   .onSuccess(
                       bytes -> {
                         if (answered(ctx)) {
                           return;
                         }
-                        startContent(response, photo, range);
+                        startContent(response, content, range);
                         response.end(Buffer.buffer(bytes));
                       })
                   .onFailure(ctx::fail);
@@ -183,7 +203,7 @@ final class PhotoRoutes {
    */
   private static void stream(
       RoutingContext ctx,
-      StoredPhoto photo,
+      PhotoContent content,
       Optional<ByteRange> range,
       long length,
       ReadStream<Buffer> stream) {
@@ -192,7 +212,7 @@ final class PhotoRoutes {
       return;
     }
     HttpServerResponse response = ctx.response();
-    startContent(response, photo, range);
+    startContent(response, content, range);
     response.putHeader("Content-Length", Long.toString(length));
     ctx.addEndHandler(ended -> stream.handler(null));
     stream
@@ -210,8 +230,8 @@ final class PhotoRoutes {
   }
 
   private static void startContent(
-      HttpServerResponse response, StoredPhoto photo, Optional<ByteRange> range) {
-    response.putHeader("Content-Type", photo.record().contentType());
+      HttpServerResponse response, PhotoContent content, Optional<ByteRange> range) {
+    response.putHeader("Content-Type", content.contentType());
     range.ifPresent(r -> response.setStatusCode(206).putHeader("Content-Range", r.contentRange()));
   }
 
@@ -220,14 +240,14 @@ final class PhotoRoutes {
     return ctx.response().ended() || ctx.response().closed();
   }
 
-  private static boolean matches(String ifNoneMatch, StoredPhoto photo) {
+  private static boolean matches(String ifNoneMatch, String etag) {
     if (ifNoneMatch == null) {
       return false;
     }
     return Arrays.stream(ifNoneMatch.split(","))
         .map(String::strip)
         .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
-        .anyMatch(tag -> tag.equals("*") || tag.equals(photo.etag()));
+        .anyMatch(tag -> tag.equals("*") || tag.equals(etag));
   }
 
   private void list(RoutingContext ctx) {

@@ -12,9 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Photo JSON as the API answers it: the stored photo plus {@code like_count}, and {@code
- * liked_by_me} when the request carries a token (one batched read of the viewer's likes per
- * response).
+ * Photo JSON as the API answers it: the stored photo plus {@code like_count}, the display {@code
+ * sizes} built so far, and {@code liked_by_me} when the request carries a token (one batched read
+ * of the viewer's likes per response). {@code location} (the uploader's GPS position) is shown to
+ * the owner only.
  */
 final class PhotoViews {
   private final LikeService likes;
@@ -40,17 +41,42 @@ final class PhotoViews {
 
   /** A photo just uploaded (or replayed): nobody can have liked a new photo yet but its count. */
   static JsonObject uploaded(StoredPhoto photo) {
-    return PhotoJson.of(photo.record(), photo.ownerUsername())
-        .put("like_count", photo.likeCount())
-        .put("liked_by_me", false);
+    return base(photo, true).put("liked_by_me", false);
   }
 
   private static JsonObject render(Optional<Principal> viewer, StoredPhoto photo, Set<Long> liked) {
-    JsonObject json =
-        PhotoJson.of(photo.record(), photo.ownerUsername()).put("like_count", photo.likeCount());
+    boolean owner = viewer.map(v -> v.userId() == photo.record().ownerId()).orElse(false);
+    JsonObject json = base(photo, owner);
     if (viewer.isPresent()) {
       json.put("liked_by_me", liked.contains(photo.record().photoId()));
     }
     return json;
+  }
+
+  private static JsonObject base(StoredPhoto photo, boolean owner) {
+    JsonObject json = PhotoJson.of(photo.record(), photo.ownerUsername());
+    if (!owner) {
+      json.remove("location");
+    }
+    JsonObject sizes = new JsonObject();
+    String contentUrl = json.getString("content_url");
+    photo
+        .renditions()
+        .ifPresent(
+            set ->
+                set.entries()
+                    .forEach(
+                        entry ->
+                            sizes.put(
+                                entry.size().apiName(),
+                                new JsonObject()
+                                    .put("width", entry.width())
+                                    .put("height", entry.height())
+                                    .put("url", contentUrl + "?size=" + entry.size().apiName()))));
+    String state =
+        photo.renditions().isPresent()
+            ? "ready"
+            : photo.renditionFailure().isPresent() ? "failed" : "pending";
+    return json.put("like_count", photo.likeCount()).put("sizes", sizes).put("sizes_state", state);
   }
 }

@@ -26,6 +26,10 @@ final class Problem {
     if (code == ErrorCode.UNAUTHENTICATED) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer");
     }
+    if (code == ErrorCode.RENDITION_PENDING) {
+      // renditions are usually built within a second or two of the upload
+      ctx.response().putHeader("Retry-After", "2");
+    }
     return ctx.response()
         .setStatusCode(status)
         .putHeader("Content-Type", CONTENT_TYPE)

@@ -40,10 +40,26 @@ public final class EventConsumer implements AutoCloseable {
     void handle(String key, byte[] payload) throws Exception;
   }
 
-  /** What a consumer does with each polled batch (in partition order), e.g. one bulk write. */
+  /**
+   * What a consumer does with each polled batch (in partition order), e.g. one bulk write; it must
+   * return (or fail) well within the poll's {@code maxInterval}, or the group hands its partitions
+   * to another.
+   */
   public interface BatchHandler {
     /** Handles the batch; blocking is fine (this runs on the consumer's own thread). */
     void handle(List<Event> batch) throws Exception;
+  }
+
+  /** How a consumer polls: batch size and the longest a batch may take before it is evicted. */
+  public record PollSettings(int maxRecords, Duration maxInterval) {
+    public static final PollSettings DEFAULT = new PollSettings(200, Duration.ofMinutes(5));
+
+    public PollSettings {
+      if (maxRecords < 1) {
+        throw new IllegalArgumentException("maxRecords must be positive: " + maxRecords);
+      }
+      requireNonNull(maxInterval, "maxInterval is null");
+    }
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
@@ -80,7 +96,17 @@ public final class EventConsumer implements AutoCloseable {
   /** Starts consuming {@code topics} as group {@code group}, a polled batch at a time. */
   public static EventConsumer start(
       String bootstrap, String group, List<String> topics, BatchHandler handler) {
-    EventConsumer consumer = new EventConsumer(bootstrap, group, topics, handler, false);
+    return start(bootstrap, group, topics, handler, PollSettings.DEFAULT);
+  }
+
+  /** As {@link #start(String, String, List, BatchHandler)}, polling as {@code poll} says. */
+  public static EventConsumer start(
+      String bootstrap,
+      String group,
+      List<String> topics,
+      BatchHandler handler,
+      PollSettings poll) {
+    EventConsumer consumer = new EventConsumer(bootstrap, group, topics, handler, false, poll);
     consumer.thread.start();
     return consumer;
   }
@@ -94,7 +120,13 @@ public final class EventConsumer implements AutoCloseable {
   public static EventConsumer broadcast(
       String bootstrap, List<String> topics, BatchHandler handler) {
     EventConsumer consumer =
-        new EventConsumer(bootstrap, "picshare-live-" + UUID.randomUUID(), topics, handler, true);
+        new EventConsumer(
+            bootstrap,
+            "picshare-live-" + UUID.randomUUID(),
+            topics,
+            handler,
+            true,
+            PollSettings.DEFAULT);
     consumer.thread.start();
     return consumer;
   }
@@ -104,7 +136,8 @@ public final class EventConsumer implements AutoCloseable {
       String group,
       List<String> topics,
       BatchHandler handler,
-      boolean broadcast) {
+      boolean broadcast,
+      PollSettings poll) {
     this.topics = List.copyOf(topics);
     this.handler = requireNonNull(handler, "handler is null");
     this.broadcast = broadcast;
@@ -113,7 +146,8 @@ public final class EventConsumer implements AutoCloseable {
     config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, poll.maxRecords());
+    config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) poll.maxInterval().toMillis());
     if (broadcast) {
       // find a topic created after the start within seconds, not minutes
       config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000);

@@ -6,9 +6,6 @@ import io.picshare.data.FeedStore;
 import io.picshare.data.FollowStore;
 import io.picshare.data.UserAccount;
 import io.picshare.data.UserStore;
-import io.picshare.schema.id.PublicIds;
-import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -41,14 +38,8 @@ public final class FeedFanOut implements EventConsumer.EventHandler {
 
   @Override
   public void handle(String key, byte[] payload) throws Exception {
-    JsonObject photo =
-        new JsonObject(new String(payload, StandardCharsets.UTF_8)).getJsonObject("photo");
-    OptionalLong photoId = PublicIds.decode(photo.getString("id"));
-    OptionalLong ownerId = PublicIds.decode(photo.getString("owner_id"));
-    if (photoId.isEmpty() || ownerId.isEmpty()) {
-      throw new IllegalArgumentException("photo-uploaded event without valid ids: " + key);
-    }
-    long owner = ownerId.getAsLong();
+    UploadedPhoto photo = UploadedPhoto.parse(key, payload);
+    long owner = photo.ownerId();
     long followers =
         users
             .findById(owner)
@@ -65,7 +56,7 @@ public final class FeedFanOut implements EventConsumer.EventHandler {
           follows.followers(owner, before, PAGE).get(STORE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       feeds
           .addToInboxes(
-              page.stream().map(FollowStore.Edge::userId).toList(), photoId.getAsLong(), owner)
+              page.stream().map(FollowStore.Edge::userId).toList(), photo.photoId(), owner)
           .get(STORE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       if (page.size() < PAGE) {
         break;

@@ -1,6 +1,7 @@
 package io.picshare.api.workers;
 
 import io.picshare.api.config.ApiConfig;
+import io.picshare.api.domain.photo.BlobStore;
 import io.picshare.api.events.PhotoEvent;
 import io.picshare.api.metrics.ApiMetrics;
 import io.picshare.api.storage.SolrPhotoIndex;
@@ -11,8 +12,11 @@ import io.picshare.data.PhotoStore;
 import io.picshare.data.UserStore;
 import io.picshare.data.WebhookDeliveryStore;
 import io.picshare.data.WebhookStore;
+import io.picshare.media.RenditionRenderer;
 import io.vertx.core.Vertx;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -21,12 +25,19 @@ import org.slf4j.LoggerFactory;
 /**
  * The event consumers the {@code workers} role runs (docs/events.md), each in its own consumer
  * group: the feed fan-out ({@code picshare-feed-fanout}), the search indexer ({@code
- * picshare-search-index}) and the webhooks ({@code picshare-webhooks}, with their delivery
- * scheduler). Other roles run none.
+ * picshare-search-index}), the display renditions ({@code picshare-renditions}) and the webhooks
+ * ({@code picshare-webhooks}, with their delivery scheduler). Other roles run none.
  */
 public final class Workers implements AutoCloseable {
   public static final String FEED_FAN_OUT_GROUP = "picshare-feed-fanout";
   public static final String SEARCH_INDEX_GROUP = "picshare-search-index";
+  public static final String RENDITIONS_GROUP = "picshare-renditions";
+
+  /**
+   * A batch of renditions must finish within this: at most two photos per thread, each bounded by
+   * the decode time limit and the 30 s store timeouts.
+   */
+  private static final Duration RENDITIONS_MAX_POLL_INTERVAL = Duration.ofMinutes(10);
 
   private static final Logger LOG = LoggerFactory.getLogger(Workers.class);
 
@@ -46,6 +57,7 @@ public final class Workers implements AutoCloseable {
       PhotoStore photos,
       FollowStore follows,
       FeedStore feeds,
+      BlobStore blobs,
       SolrPhotoIndex index,
       WebhookStore webhooks,
       WebhookDeliveryStore deliveries,
@@ -84,11 +96,56 @@ public final class Workers implements AutoCloseable {
     parts.add(
         EventConsumer.start(kafka, FEED_FAN_OUT_GROUP, PhotoEvent.Type.UPLOADED.topic(), fanOut));
     parts.add(EventConsumer.start(kafka, SEARCH_INDEX_GROUP, SearchIndexer.TOPICS, indexer));
+    RenditionWorker renditions = renditions(config, photos, blobs, metrics);
+    parts.add(
+        EventConsumer.start(
+            kafka,
+            RENDITIONS_GROUP,
+            List.of(PhotoEvent.Type.UPLOADED.topic()),
+            renditions,
+            new EventConsumer.PollSettings(
+                2 * config.renditions().threads(), RENDITIONS_MAX_POLL_INTERVAL)));
+    parts.add(renditions); // after its consumer, which may still be handing it a batch
     parts.add(WebhookWorkers.start(vertx, config, webhooks, deliveries, clock, metrics));
     return new Workers(parts);
   }
 
-  /** Stops every consumer after the batch in hand. */
+  private static RenditionWorker renditions(
+      ApiConfig config, PhotoStore photos, BlobStore blobs, ApiMetrics metrics) {
+    RenditionWorker worker =
+        new RenditionWorker(
+            photos,
+            blobs,
+            new RenditionRenderer(
+                config.upload().maxPixels(),
+                config.renditions().timeLimit(),
+                RenditionRenderer.DEFAULT_QUALITY),
+            config.renditions().threads(),
+            new SecureRandom()::nextLong);
+    metrics.count(
+        "picshare.renditions.built",
+        "photos whose display renditions were built and recorded",
+        worker,
+        RenditionWorker::built);
+    metrics.count(
+        "picshare.renditions.failed",
+        "photos recorded as failed: their image cannot be rendered",
+        worker,
+        RenditionWorker::failed);
+    metrics.count(
+        "picshare.renditions.skipped",
+        "photo-uploaded events skipped: renditions or a failure already recorded, or photo gone",
+        worker,
+        RenditionWorker::skipped);
+    metrics.count(
+        "picshare.renditions.render.seconds",
+        "time spent decoding, resizing and encoding renditions",
+        worker,
+        RenditionWorker::renderSeconds);
+    return worker;
+  }
+
+  /** Stops every consumer after the batch in hand, then the renditions' threads. */
   @Override
   public void close() {
     for (AutoCloseable part : parts) {

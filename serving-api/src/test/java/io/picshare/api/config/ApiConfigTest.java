@@ -44,6 +44,16 @@ class ApiConfigTest {
                 Duration.ofSeconds(60)));
     assertThat(config.proxies())
         .isEqualTo(new ProxyConfig(List.of(), ForwardedHeader.X_FORWARDED_FOR));
+    assertThat(config.renditions())
+        .isEqualTo(
+            new RenditionsConfig(
+                Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(20)));
+    assertThat(
+            ApiConfig.from(
+                    new ConfigValues(
+                        Map.of("renditions-threads", "3", "renditions-time-limit-seconds", "5")))
+                .renditions())
+        .isEqualTo(new RenditionsConfig(3, Duration.ofSeconds(5)));
     assertThat(config.storage())
         .isEqualTo(
             new StorageConfig(

@@ -104,7 +104,8 @@ class BadInputIT {
   /** Nothing a bad request did may change what was stored before it. */
   @AfterEach
   void storedPhotoIsUnharmed() throws Exception {
-    HttpResponse<byte[]> content = client.get("/v1/photos/" + photoId + "/content");
+    HttpResponse<byte[]> content =
+        client.get("/v1/photos/" + photoId + "/content", "Authorization", "Bearer " + token);
     assertThat(content.statusCode()).isEqualTo(200);
     assertThat(content.body()).isEqualTo(photo);
     JsonObject list = json(client.get("/v1/users/" + username + "/photos"));
@@ -431,6 +432,40 @@ class BadInputIT {
             404,
             "not-found",
             c -> c.get("/v1/photos/" + PublicIds.encode(987654321L) + "/content")),
+        bad(
+            "unknown content size",
+            400,
+            "validation-failed",
+            c -> c.get("/v1/photos/" + photoId + "/content?size=huge")),
+        bad(
+            "content size in capitals",
+            400,
+            "validation-failed",
+            c -> c.get("/v1/photos/" + photoId + "/content?size=LARGE")),
+        bad(
+            "empty content size",
+            400,
+            "validation-failed",
+            c -> c.get("/v1/photos/" + photoId + "/content?size=")),
+        bad(
+            "another user's original",
+            403,
+            "forbidden",
+            c ->
+                c.get(
+                    "/v1/photos/" + photoId + "/content?size=original",
+                    "Authorization",
+                    "Bearer " + strangerToken)),
+        bad(
+            "original without a token",
+            403,
+            "forbidden",
+            c -> c.get("/v1/photos/" + photoId + "/content?size=original")),
+        bad(
+            "size of unknown photo",
+            404,
+            "not-found",
+            c -> c.get("/v1/photos/" + PublicIds.encode(987654321L) + "/content?size=thumb")),
         bad(
             "photos of unknown user",
             404,

@@ -61,28 +61,41 @@ class PhotoApiIT {
     assertThat(created.getLong("size")).isEqualTo(photo.length);
     assertThat(created.getString("owner")).startsWith("ana_");
 
-    HttpResponse<byte[]> content = client.get("/v1/photos/" + id + "/content");
+    String owner = "Bearer " + token;
+    HttpResponse<byte[]> content =
+        client.get("/v1/photos/" + id + "/content", "Authorization", owner);
     assertThat(content.statusCode()).isEqualTo(200);
     assertThat(content.body()).isEqualTo(photo);
     assertThat(content.headers().firstValue("Content-Type")).hasValue("image/jpeg");
     assertThat(content.headers().firstValue("Cache-Control"))
-        .hasValue("public, max-age=86400, immutable");
+        .as("the original (with its EXIF) never goes into a shared cache")
+        .hasValue("private, max-age=86400, immutable");
+    assertThat(content.headers().firstValue("Vary")).hasValue("Authorization");
     assertThat(content.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     String etag = content.headers().firstValue("ETag").orElseThrow();
     assertThat(etag).matches("\"[0-9a-f]{64}\"");
 
-    assertThat(client.get("/v1/photos/" + id + "/content", "If-None-Match", etag).statusCode())
+    assertThat(
+            client
+                .get("/v1/photos/" + id + "/content", "If-None-Match", etag, "Authorization", owner)
+                .statusCode())
         .isEqualTo(304);
 
     HttpResponse<byte[]> range =
-        client.get("/v1/photos/" + id + "/content", "Range", "bytes=100-199");
+        client.get(
+            "/v1/photos/" + id + "/content", "Range", "bytes=100-199", "Authorization", owner);
     assertThat(range.statusCode()).isEqualTo(206);
     assertThat(range.body()).isEqualTo(Arrays.copyOfRange(photo, 100, 200));
     assertThat(range.headers().firstValue("Content-Range"))
         .hasValue("bytes 100-199/" + photo.length);
 
     HttpResponse<byte[]> beyond =
-        client.get("/v1/photos/" + id + "/content", "Range", "bytes=" + photo.length + "-");
+        client.get(
+            "/v1/photos/" + id + "/content",
+            "Range",
+            "bytes=" + photo.length + "-",
+            "Authorization",
+            owner);
     assertThat(beyond.statusCode()).isEqualTo(416);
     assertThat(beyond.headers().firstValue("Content-Range")).hasValue("bytes */" + photo.length);
 
@@ -92,7 +105,8 @@ class PhotoApiIT {
     assertThat(json(metadata)).as("the uploader reads what the upload answered").isEqualTo(created);
     JsonObject anonymous = json(client.get("/v1/photos/" + id));
     assertThat(anonymous.containsKey("liked_by_me")).isFalse();
-    assertThat(anonymous.copy().put("liked_by_me", false)).isEqualTo(created);
+    assertThat(anonymous.containsKey("location")).as("for the owner only").isFalse();
+    assertThat(anonymous.copy().put("liked_by_me", false).put("location", null)).isEqualTo(created);
   }
 
   @Test
@@ -104,14 +118,16 @@ class PhotoApiIT {
     assertThat(upload.statusCode()).as(text(upload)).isEqualTo(201);
     String id = json(upload).getString("id");
 
-    HttpResponse<byte[]> content = client.get("/v1/photos/" + id + "/content");
+    String owner = "Bearer " + token;
+    HttpResponse<byte[]> content =
+        client.get("/v1/photos/" + id + "/content?size=original", "Authorization", owner);
 
     assertThat(content.statusCode()).isEqualTo(200);
     assertThat(content.headers().firstValue("Content-Length"))
         .hasValue(Integer.toString(photo.length));
     assertThat(content.headers().firstValue("Content-Type")).hasValue("image/png");
     assertThat(content.headers().firstValue("Cache-Control"))
-        .hasValue("public, max-age=86400, immutable");
+        .hasValue("private, max-age=86400, immutable");
     assertThat(content.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(Arrays.equals(content.body(), photo)).as("byte-identical").isTrue();
 
@@ -119,13 +135,19 @@ class PhotoApiIT {
     int first = 5_000_001;
     int last = first + 3 * 1024 * 1024 + 17;
     HttpResponse<byte[]> range =
-        client.get("/v1/photos/" + id + "/content", "Range", "bytes=" + first + "-" + last);
+        client.get(
+            "/v1/photos/" + id + "/content",
+            "Range",
+            "bytes=" + first + "-" + last,
+            "Authorization",
+            owner);
     assertThat(range.statusCode()).isEqualTo(206);
     assertThat(range.headers().firstValue("Content-Range"))
         .hasValue("bytes " + first + "-" + last + "/" + photo.length);
     assertThat(Arrays.equals(range.body(), Arrays.copyOfRange(photo, first, last + 1))).isTrue();
     HttpResponse<byte[]> tail =
-        client.get("/v1/photos/" + id + "/content", "Range", "bytes=-2000000");
+        client.get(
+            "/v1/photos/" + id + "/content", "Range", "bytes=-2000000", "Authorization", owner);
     assertThat(
             Arrays.equals(
                 tail.body(), Arrays.copyOfRange(photo, photo.length - 2_000_000, photo.length)))
@@ -147,7 +169,13 @@ class PhotoApiIT {
     assertThat(created.getJsonObject("location").getDouble("lon")).isCloseTo(-9.1393, within(1e-4));
     assertThat(created.getString("title")).isEqualTo("Praça do Comércio");
     // The original bytes, EXIF included, are stored unchanged.
-    assertThat(client.get("/v1/photos/" + created.getString("id") + "/content").body())
+    assertThat(
+            client
+                .get(
+                    "/v1/photos/" + created.getString("id") + "/content",
+                    "Authorization",
+                    "Bearer " + token)
+                .body())
         .isEqualTo(photo);
   }
 

@@ -56,7 +56,8 @@ final class RetryingUploader implements AutoCloseable {
       String photoId,
       byte[] bytes,
       int attempts,
-      long acknowledgedAtNanos) {}
+      long acknowledgedAtNanos,
+      String ownerToken) {}
 
   /** A photo that was never acknowledged: given up after the deadline, or rejected. */
   record Unacknowledged(String key, String title, int attempts, String lastOutcome) {}
@@ -336,7 +337,14 @@ final class RetryingUploader implements AutoCloseable {
       int status = response == null ? 0 : response.statusCode();
       if (status == 201) {
         acknowledged.add(
-            new Acknowledged(key, title, json(response).getString("id"), photo, attempt, ended));
+            new Acknowledged(
+                key,
+                title,
+                json(response).getString("id"),
+                photo,
+                attempt,
+                ended,
+                options.token()));
         acknowledgedCount.incrementAndGet();
         return target;
       }
@@ -423,11 +431,15 @@ final class RetryingUploader implements AutoCloseable {
     assertDownloadsIntact(client, acknowledged);
   }
 
-  /** Each acknowledged photo downloads byte-identical. */
+  /** Each acknowledged photo downloads byte-identical (the original, by its owner). */
   static void assertDownloadsIntact(ApiClient client, Collection<Acknowledged> acknowledged)
       throws Exception {
     for (Acknowledged photo : acknowledged) {
-      HttpResponse<byte[]> content = client.get("/v1/photos/" + photo.photoId() + "/content");
+      HttpResponse<byte[]> content =
+          client.get(
+              "/v1/photos/" + photo.photoId() + "/content?size=original",
+              "Authorization",
+              "Bearer " + photo.ownerToken());
       assertThat(content.statusCode()).as(photo.key() + " content").isEqualTo(200);
       assertThat(content.body()).as(photo.key() + " bytes").isEqualTo(photo.bytes());
     }

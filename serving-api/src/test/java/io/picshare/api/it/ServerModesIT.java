@@ -66,7 +66,9 @@ class ServerModesIT {
           write.upload(token, TestPhotos.jpeg(50, 50, 9), "to the right server");
       assertThat(uploaded.statusCode()).as(text(uploaded)).isEqualTo(201);
       String id = json(uploaded).getString("id");
-      assertThat(read.get("/v1/photos/" + id + "/content").statusCode()).isEqualTo(200);
+      assertThat(read.get("/v1/photos/" + id + "/content", "Authorization", "Bearer " + token))
+          .extracting(HttpResponse::statusCode)
+          .isEqualTo(200);
       assertThat(write.get("/v1/photos/" + id + "/content").statusCode()).isEqualTo(405);
       assertThat(read.get("/health/ready").statusCode()).isEqualTo(200);
       assertThat(write.get("/health/ready").statusCode()).isEqualTo(200);

@@ -21,6 +21,10 @@ public enum ErrorCode {
   WEBHOOK_TARGET_REFUSED("webhook-target-refused", "Webhook Target Refused"),
   TOO_MANY_WEBHOOKS("too-many-webhooks", "Too Many Webhooks"),
   RANGE_NOT_SATISFIABLE("range-not-satisfiable", "Range Not Satisfiable"),
+  /** The display rendition asked for is not built yet; retry shortly. */
+  RENDITION_PENDING("rendition-pending", "Rendition Pending"),
+  /** The photo's display renditions could not be built (its image could not be decoded). */
+  RENDITION_FAILED("rendition-failed", "Rendition Failed"),
   REQUEST_TIMEOUT("request-timeout", "Request Timeout"),
   RATE_LIMITED("rate-limited", "Too Many Requests"),
   SERVICE_UNAVAILABLE("service-unavailable", "Service Unavailable"),

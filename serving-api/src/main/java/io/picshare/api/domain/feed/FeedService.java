@@ -352,7 +352,7 @@ public final class FeedService {
                   page.add(
                       usernames
                           .of(photo.record().ownerId())
-                          .map(name -> new StoredPhoto(photo.record(), name, photo.likeCount())));
+                          .map(name -> StoredPhoto.of(photo, name)));
                 }
               }
               int taken = consumed;

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.picshare.api.domain.Async;
 import io.picshare.api.domain.Paging;
+import io.picshare.api.domain.auth.Principal;
 import io.picshare.api.domain.error.PicShareException;
 import io.picshare.data.PhotoStore;
 import io.picshare.data.UserStore;
@@ -18,8 +19,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Reading photos: one by id, a user's newest first, and their bytes (small photos from a cache of
- * immutable content; whether a photo exists is always asked of the store).
+ * Reading photos: one by id, a user's newest first, and their bytes, original or display rendition
+ * (small content from a cache of immutable bytes; whether a photo exists is always asked of the
+ * store).
  */
 public final class PhotoReadService {
   /** Uncacheable content longer than this is streamed rather than read into memory whole. */
@@ -56,15 +58,20 @@ public final class PhotoReadService {
                     ? Future.failedFuture(noSuchPhoto(PublicIds.encode(photoId)))
                     : usernames
                         .of(row.get().record().ownerId())
-                        .map(
-                            username ->
-                                new StoredPhoto(
-                                    row.get().record(), username, row.get().likeCount())));
+                        .map(username -> StoredPhoto.of(row.get(), username)));
   }
 
-  /** {@code length} bytes of the photo's content from {@code offset}. */
-  public Future<byte[]> readContent(StoredPhoto photo, long offset, int length) {
-    BlobLocation location = photo.record().location();
+  /**
+   * What {@code viewer} gets for {@code size} of the photo with this public id ({@link
+   * PhotoContent#choose}).
+   */
+  public Future<PhotoContent> content(
+      Optional<Principal> viewer, String publicId, ContentSize size) {
+    return find(publicId).map(photo -> PhotoContent.choose(viewer, photo, size));
+  }
+
+  /** {@code length} bytes of the content at {@code location} from {@code offset}. */
+  public Future<byte[]> readContent(BlobLocation location, long offset, int length) {
     if (!ContentCache.fits(location)) {
       return blobs.read(location.path(), location.offset() + offset, length);
     }
@@ -87,18 +94,18 @@ public final class PhotoReadService {
   }
 
   /**
-   * Whether {@code length} bytes of the photo should be streamed ({@link #streamContent}) rather
-   * than read whole: more than {@link #STREAM_ABOVE_BYTES} of a photo too large to cache.
+   * Whether {@code length} bytes at {@code location} should be streamed ({@link #streamContent})
+   * rather than read whole: more than {@link #STREAM_ABOVE_BYTES} of content too large to cache.
    */
-  public boolean streamsContent(StoredPhoto photo, long length) {
-    return length > STREAM_ABOVE_BYTES && !ContentCache.fits(photo.record().location());
+  public boolean streamsContent(BlobLocation location, long length) {
+    return length > STREAM_ABOVE_BYTES && !ContentCache.fits(location);
   }
 
   /**
-   * {@code length} bytes of the photo from {@code offset}, streamed from storage with backpressure.
+   * {@code length} bytes of the content at {@code location} from {@code offset}, streamed from
+   * storage with backpressure.
    */
-  public Future<ReadStream<Buffer>> streamContent(StoredPhoto photo, long offset, long length) {
-    BlobLocation location = photo.record().location();
+  public Future<ReadStream<Buffer>> streamContent(BlobLocation location, long offset, long length) {
     return blobs.openRange(location.path(), location.offset() + offset, length);
   }
 
@@ -124,7 +131,7 @@ public final class PhotoReadService {
                         List<StoredPhoto> page =
                             rows.stream()
                                 .limit(limit)
-                                .map(row -> new StoredPhoto(row.record(), owner, row.likeCount()))
+                                .map(row -> StoredPhoto.of(row, owner))
                                 .toList();
                         Optional<String> next =
                             rows.size() > limit
