@@ -20,13 +20,18 @@ import org.apache.hadoop.util.ToolRunner;
  */
 public final class BatchJobs {
   /** The nightly jobs, in the order {@code nightly} runs them. */
-  static final List<String> NIGHTLY = List.of("feed-build");
+  static final List<String> NIGHTLY = List.of("repair", "feed-build");
 
   private BatchJobs() {}
 
   /** Every job, {@code nightly} last. */
   static List<BatchJob> jobs(PrintStream out) {
     List<BatchJob> jobs = new ArrayList<>();
+    jobs.add(
+        new BatchJob(
+            "repair",
+            "heal metadata: finish deletions, recompute counts, fix follow lists (no YARN)",
+            () -> new RepairJob(out)));
     jobs.add(
         new BatchJob(
             "feed-build",

@@ -22,7 +22,8 @@ class BatchJobsTest {
   void helpListsEveryJob() throws Exception {
     assertThat(run("--help")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("feed-build", "nightly", "run the nightly jobs now, in order: feed-build");
+        .contains(
+            "feed-build", "nightly", "run the nightly jobs now, in order: repair, feed-build");
   }
 
   @Test
@@ -36,7 +37,10 @@ class BatchJobsTest {
   void eachJobHasItsOwnHelp() throws Exception {
     assertThat(run("nightly", "--help")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("Usage: nightly", "--zookeeper", "Jobs, in order: feed-build");
+        .contains("Usage: nightly", "--zookeeper", "Jobs, in order: repair, feed-build");
+    assertThat(run("repair", "--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("Usage: repair", "--zookeeper", "not on YARN");
   }
 
   @Test

@@ -24,7 +24,7 @@ final class FeedLayers {
       long id = seeded.userId(reader);
       batch.add(cluster.feeds.batch(id).thenApply(Optional::isPresent));
       inbox.add(
-          cluster.feeds.inbox(id, OptionalLong.empty(), 1).thenApply(rows -> !rows.isEmpty()));
+          cluster.feeds.inbox(id, OptionalLong.empty(), 0, 1).thenApply(rows -> !rows.isEmpty()));
     }
     long withBatch = batch.stream().filter(CompletableFuture::join).count();
     long withInbox = inbox.stream().filter(CompletableFuture::join).count();

@@ -28,8 +28,12 @@ public interface FeedStore {
   /** Puts the photo in each follower's inbox (rewriting an entry changes nothing). */
   CompletableFuture<Void> addToInboxes(Collection<Long> followerIds, long photoId, long ownerId);
 
-  /** Up to {@code limit} of the user's inbox, newest first, older than {@code before} if given. */
-  CompletableFuture<List<InboxEntry>> inbox(long userId, OptionalLong before, int limit);
+  /**
+   * Up to {@code limit} of the user's inbox, newest first: photos older than {@code before} if
+   * given, and with ids of at least {@code oldestId} (0 for no bound).
+   */
+  CompletableFuture<List<InboxEntry>> inbox(
+      long userId, OptionalLong before, long oldestId, int limit);
 
   CompletableFuture<Void> saveSnapshot(long userId, long snapshotId, FeedCandidates ranking);
 

@@ -273,11 +273,10 @@ public final class PicShareApi implements AutoCloseable {
                 clock,
                 metrics)
             : Workers.none();
+    Followees followees = new Followees(follows, config.feed().followeesCacheTtl());
     NotificationHub notifications =
         new NotificationHub(
-            new Followees(follows),
-            config.stream().maxConnections(),
-            config.stream().maxConnectionsPerUser());
+            followees, config.stream().maxConnections(), config.stream().maxConnectionsPerUser());
     Optional<EventConsumer> liveEvents =
         config.http().role().servesReads()
             ? Optional.of(
@@ -310,9 +309,9 @@ public final class PicShareApi implements AutoCloseable {
             uploads,
             reads,
             deletes,
-            new FollowService(users, follows, outbox, ids, clock),
+            new FollowService(users, follows, followees, outbox, ids, clock),
             new LikeService(reads, photos, new HBaseLikeStore(hbase), outbox, ids, clock),
-            new FeedService(follows, users, feeds, photos, ids, clock, config.feed()),
+            new FeedService(users, feeds, photos, followees, ids, clock, config.feed()),
             new SearchService(backends.search(), photos, users),
             new WebhookService(
                 webhooks,

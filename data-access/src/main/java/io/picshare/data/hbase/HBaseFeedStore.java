@@ -85,11 +85,15 @@ public final class HBaseFeedStore implements FeedStore {
   }
 
   @Override
-  public CompletableFuture<List<InboxEntry>> inbox(long userId, OptionalLong before, int limit) {
+  public CompletableFuture<List<InboxEntry>> inbox(
+      long userId, OptionalLong before, long oldestId, int limit) {
     Scan scan =
         new Scan()
             .withStartRow(NewestFirstRowKey.pageStart(userId, before))
-            .withStopRow(NewestFirstRowKey.stop(userId))
+            .withStopRow(
+                oldestId > 0
+                    ? NewestFirstRowKey.startAfter(userId, oldestId)
+                    : NewestFirstRowKey.stop(userId))
             .setLimit(limit)
             .setCaching(limit);
     return hbase

@@ -9,8 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./picshare repair}: runs {@link PhotoRepair} against the cluster behind {@code
- * --zookeeper}.
+ * {@code ./picshare repair}: runs {@link Repairs} against the cluster behind {@code --zookeeper}.
  */
 @Command(
     name = "picshare-repair",
@@ -36,28 +35,7 @@ public final class RepairTool implements Callable<Integer> {
     conf.set("hbase.zookeeper.quorum", zookeeper);
     conf.setInt("hbase.client.retries.number", 3);
     try (HBaseConnection hbase = new HBaseConnection(conf)) {
-      long started = System.nanoTime();
-      PhotoRepair.Report report = new PhotoRepair(hbase).run();
-      System.out.printf(
-          "scanned %d photo rows and %d users in %d ms%n",
-          report.photosScanned(), report.usersScanned(), (System.nanoTime() - started) / 1_000_000);
-      System.out.printf(
-          "finished %d interrupted deletions; corrected %d photo counts%n",
-          report.deletionsFinished(), report.countsCorrected());
-      started = System.nanoTime();
-      SocialRepair.Report social = new SocialRepair(hbase).run();
-      System.out.printf(
-          "scanned %d follows and %d likes in %d ms%n",
-          social.followsScanned(),
-          social.likesScanned(),
-          (System.nanoTime() - started) / 1_000_000);
-      System.out.printf(
-          "restored %d and removed %d follow list rows; corrected %d follow counts and %d like"
-              + " counts%n",
-          social.listRowsRestored(),
-          social.listRowsRemoved(),
-          social.followCountsCorrected(),
-          social.likeCountsCorrected());
+      Repairs.run(hbase, System.out);
       return 0;
     } catch (RuntimeException e) {
       System.err.println("picshare-repair: " + e);

@@ -70,7 +70,9 @@ class ApiConfigTest {
   @Test
   void drainTimeoutDefaultsToThirtySecondsAndIsGivenInSeconds() {
     assertThat(ApiConfig.defaults().feed())
-        .isEqualTo(new io.picshare.api.domain.feed.FeedConfig(10_000, Duration.ofSeconds(30)));
+        .isEqualTo(
+            new io.picshare.api.domain.feed.FeedConfig(
+                10_000, Duration.ofSeconds(30), Duration.ofSeconds(5)));
     assertThat(ApiConfig.from(new ConfigValues(Map.of("role", "workers"))).http().role())
         .isEqualTo(ServerRole.WORKERS);
     assertThat(ServerRole.WORKERS.servesReads() || ServerRole.WORKERS.servesWrites()).isFalse();

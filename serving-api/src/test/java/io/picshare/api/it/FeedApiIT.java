@@ -155,7 +155,7 @@ class FeedApiIT {
         .as("newest first; the celebrity's photos pulled, not fanned out; not my own")
         .containsExactly("star 2", "ann 2", "star 1", "bob 1", "ann 1");
     FeedStore feeds = new HBaseFeedStore(hbase);
-    assertThat(feeds.inbox(viewer.id(), OptionalLong.empty(), 100).get())
+    assertThat(feeds.inbox(viewer.id(), OptionalLong.empty(), 0, 100).get())
         .as("only ordinary authors are fanned out")
         .hasSize(3);
 

@@ -4,10 +4,14 @@ import java.time.Duration;
 
 /**
  * The feed's knobs: authors with at least {@code celebrityFollowers} followers are not fanned out
- * but pulled at read time; photo rows used for ranking are cached for {@code rankingCacheTtl}.
+ * but pulled at read time; photo rows used for ranking are cached for {@code rankingCacheTtl}; a
+ * reader's set of followees is kept for {@code followeesCacheTtl} (a follow or unfollow through
+ * another process shows within it).
  */
-public record FeedConfig(int celebrityFollowers, Duration rankingCacheTtl) {
-  public static final FeedConfig DEFAULTS = new FeedConfig(10_000, Duration.ofSeconds(30));
+public record FeedConfig(
+    int celebrityFollowers, Duration rankingCacheTtl, Duration followeesCacheTtl) {
+  public static final FeedConfig DEFAULTS =
+      new FeedConfig(10_000, Duration.ofSeconds(30), Duration.ofSeconds(5));
 
   public FeedConfig {
     if (celebrityFollowers < 1) {

@@ -14,12 +14,12 @@ import io.picshare.api.domain.photo.StoredPhoto;
 import io.picshare.api.domain.photo.UsernameCache;
 import io.picshare.api.domain.social.Followees;
 import io.picshare.data.FeedStore;
-import io.picshare.data.FollowStore;
 import io.picshare.data.PhotoRow;
 import io.picshare.data.PhotoStore;
 import io.picshare.data.UserAccount;
 import io.picshare.data.UserStore;
 import io.picshare.data.feed.FeedRanking;
+import io.picshare.schema.id.IdGenerator;
 import io.picshare.schema.key.UserPhotoRowKey;
 import io.picshare.schema.record.FeedCandidates;
 import io.picshare.schema.record.FeedCandidates.Candidate;
@@ -52,10 +52,16 @@ public final class FeedService {
   /** How many of a followed celebrity's newest photos a feed pulls. */
   static final int CELEBRITY_PULL = 100;
 
-  /** How much of the inbox a {@code top} ranking reads (newest first). */
+  /** How much of the inbox a {@code top} ranking reads at most (newest first). */
   static final int INBOX_READ = 500;
 
-  private final FollowStore follows;
+  /**
+   * A {@code top} ranking with a batch feed reads the inbox back to this long before the batch's
+   * cutoff, for photos the batch job did not see yet although they were created before its cutoff
+   * (uploads in flight, clock skew between hosts).
+   */
+  static final Duration INBOX_OVERLAP = Duration.ofHours(1);
+
   private final UserStore users;
   private final FeedStore feeds;
   private final PhotoStore photos;
@@ -68,14 +74,13 @@ public final class FeedService {
   private final Cache<Long, Optional<PhotoRow>> rankingRows;
 
   public FeedService(
-      FollowStore follows,
       UserStore users,
       FeedStore feeds,
       PhotoStore photos,
+      Followees followees,
       IdSource ids,
       Clock clock,
       FeedConfig config) {
-    this.follows = requireNonNull(follows, "follows is null");
     this.users = requireNonNull(users, "users is null");
     this.feeds = requireNonNull(feeds, "feeds is null");
     this.photos = requireNonNull(photos, "photos is null");
@@ -83,7 +88,7 @@ public final class FeedService {
     this.clock = requireNonNull(clock, "clock is null");
     this.config = requireNonNull(config, "config is null");
     this.usernames = new UsernameCache(users);
-    this.followees = new Followees(follows);
+    this.followees = requireNonNull(followees, "followees is null");
     this.followerCounts =
         Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(Duration.ofMinutes(1)).build();
     this.rankingRows =
@@ -124,7 +129,7 @@ public final class FeedService {
   private Future<PhotoPage> recent(
       long userId, Set<Long> following, int limit, Optional<Long> before) {
     OptionalLong after = before.map(OptionalLong::of).orElseGet(OptionalLong::empty);
-    return candidates(userId, following, after, limit + 1)
+    return candidates(userId, following, after, limit + 1, false)
         .compose(
             found -> {
               List<Candidate> newestFirst =
@@ -163,7 +168,7 @@ public final class FeedService {
                           following, snapshot.get().candidates(), at.id(), at.offset(), limit));
     }
     long now = clock.millis();
-    return candidates(userId, following, OptionalLong.empty(), INBOX_READ)
+    return candidates(userId, following, OptionalLong.empty(), INBOX_READ, true)
         .compose(found -> rank(found, following, now))
         .compose(
             ranking -> {
@@ -250,19 +255,30 @@ public final class FeedService {
 
   /**
    * The batch candidates, the inbox and the pulled celebrity photos (each older than {@code before}
-   * if given, the inbox and each pull at most {@code perSource}), by photo id.
+   * if given, the inbox and each pull at most {@code perSource}), by photo id. With {@code
+   * inboxSinceBatch} and a batch feed, the inbox is read only back to {@link #INBOX_OVERLAP} before
+   * the batch's cutoff: older photos were ranked by the batch already.
    */
   private Future<Map<Long, Candidate>> candidates(
-      long userId, Set<Long> following, OptionalLong before, int perSource) {
+      long userId,
+      Set<Long> following,
+      OptionalLong before,
+      int perSource,
+      boolean inboxSinceBatch) {
+    Future<Optional<FeedStore.BatchFeed>> stored = Async.of(feeds.batch(userId));
     Future<List<Candidate>> batch =
-        Async.of(feeds.batch(userId))
-            .map(
-                stored ->
-                    stored.map(feed -> feed.candidates().candidates()).orElse(List.of()).stream()
-                        .filter(c -> before.isEmpty() || c.photoId() < before.getAsLong())
-                        .toList());
+        stored.map(
+            found ->
+                found.map(feed -> feed.candidates().candidates()).orElse(List.of()).stream()
+                    .filter(c -> before.isEmpty() || c.photoId() < before.getAsLong())
+                    .toList());
+    Future<Long> oldestInbox =
+        inboxSinceBatch
+            ? stored.map(found -> found.map(FeedService::oldestInboxId).orElse(0L))
+            : Future.succeededFuture(0L);
     Future<List<Candidate>> inbox =
-        Async.of(feeds.inbox(userId, before, perSource))
+        oldestInbox
+            .compose(oldest -> Async.of(feeds.inbox(userId, before, oldest, perSource)))
             .map(
                 entries ->
                     entries.stream()
@@ -302,6 +318,12 @@ public final class FeedService {
                   .removeIf(c -> c.ownerId() == userId || !following.contains(c.ownerId()));
               return byId;
             });
+  }
+
+  /** The lowest photo id the inbox is read back to when {@code feed} covers the older photos. */
+  private static long oldestInboxId(FeedStore.BatchFeed feed) {
+    return IdGenerator.lowestIdAt(
+        Math.max(IdGenerator.EPOCH_MILLIS, feed.cutoffMillis() - INBOX_OVERLAP.toMillis()));
   }
 
   /** The followees with at least the celebrity threshold of followers (counts cached 1 min). */

@@ -34,14 +34,21 @@ public final class FollowService {
 
   private final UserStore users;
   private final FollowStore follows;
+  private final Followees followees;
   private final OutboxStore outbox;
   private final IdSource ids;
   private final Clock clock;
 
   public FollowService(
-      UserStore users, FollowStore follows, OutboxStore outbox, IdSource ids, Clock clock) {
+      UserStore users,
+      FollowStore follows,
+      Followees followees,
+      OutboxStore outbox,
+      IdSource ids,
+      Clock clock) {
     this.users = requireNonNull(users, "users is null");
     this.follows = requireNonNull(follows, "follows is null");
+    this.followees = requireNonNull(followees, "followees is null");
     this.outbox = requireNonNull(outbox, "outbox is null");
     this.ids = requireNonNull(ids, "ids is null");
     this.clock = requireNonNull(clock, "clock is null");
@@ -69,7 +76,8 @@ public final class FollowService {
                                                       follower.userId(),
                                                       followeeId,
                                                       standing.getAsLong()))));
-            });
+            })
+        .onComplete(done -> followees.forget(follower.userId()));
   }
 
   private Future<Void> afterFollow(Principal follower, UserRecord followee, long edgeId) {
@@ -111,7 +119,8 @@ public final class FollowService {
                                           Async.of(
                                               users.addToFollowCounts(
                                                   follower.userId(), followeeId, -1))));
-            });
+            })
+        .onComplete(done -> followees.forget(follower.userId()));
   }
 
   /** Who follows {@code username}, newest first. */
