@@ -10,7 +10,9 @@ import io.picshare.stack.StackEndpoints;
 import io.picshare.stack.StackFaults;
 import io.picshare.stack.junit.LocalStackExtension;
 import io.vertx.core.json.JsonObject;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The real Kafka and Solr of the test stack stopped and started again: uploads go on, search says
  * {@code 503} while Solr is away and everything else works, and when each returns, indexing and the
- * feed fan-out catch up with nothing lost or doubled.
+ * feed fan-out, the renditions and the live notifications catch up with nothing lost or doubled.
  */
 @ExtendWith(LocalStackExtension.class)
 class OutagesIT {
@@ -93,6 +95,18 @@ class OutagesIT {
     }
   }
 
+  /** The status of the photo's anonymous thumbnail once it is 200 (or after 60 s). */
+  private static int thumbnailStatus(String id) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (true) {
+      int status = client.get("/v1/photos/" + id + "/content?size=thumb").statusCode();
+      if (status == 200 || System.nanoTime() > deadline) {
+        return status;
+      }
+      Thread.sleep(250);
+    }
+  }
+
   private static String word() {
     return "out"
         + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36)
@@ -135,11 +149,19 @@ class OutagesIT {
     assertThat(client.put("/v1/me/following/" + author.name(), follower.token()).statusCode())
         .isEqualTo(204);
     String tag = word();
+    LiveStream live =
+        LiveStream.open(
+                api.port(),
+                HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
+                    .header("Authorization", "Bearer " + follower.token()))
+            .ready();
 
+    List<String> ids = new ArrayList<>();
     faults.stopKafka();
     try {
-      upload(author, "Written while Kafka was down " + tag);
-      upload(author, "Also written while Kafka was down " + tag);
+      ids.add(upload(author, "Written while Kafka was down " + tag));
+      ids.add(upload(author, "Also written while Kafka was down " + tag));
     } finally {
       faults.startKafka();
     }
@@ -151,8 +173,22 @@ class OutagesIT {
         .as("fanned out to the follower's inbox once each")
         .containsExactly(
             "Also written while Kafka was down " + tag, "Written while Kafka was down " + tag);
+    for (String id : ids) {
+      assertThat(thumbnailStatus(id)).as("renditions built for " + id).isEqualTo(200);
+    }
+    List<String> notified = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      JsonObject notice = live.next(60);
+      assertThat(notice.getString("type")).isEqualTo("photo-uploaded");
+      notified.add(notice.getJsonObject("photo").getString("id"));
+    }
+    assertThat(notified)
+        .as("the follower's live stream, once each")
+        .containsExactlyInAnyOrderElementsOf(ids);
     Thread.sleep(2_000); // a duplicate delivery would show by now
     assertThat(searched(tag, 2)).hasSize(2);
     assertThat(feed(follower, 2)).hasSize(2);
+    assertThat(live.messages()).as("no notification twice").isEmpty();
+    live.close();
   }
 }

@@ -18,10 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,52 +59,15 @@ class StreamIT {
     return new User(name, client.logIn(name));
   }
 
-  /** An open stream and the messages it received, in order. */
-  private record Stream(WebSocket socket, BlockingQueue<JsonObject> messages) {
-    JsonObject next() throws InterruptedException {
-      JsonObject message = messages.poll(30, TimeUnit.SECONDS);
-      assertThat(message).as("a message within 30 s").isNotNull();
-      return message;
-    }
-
-    /** Waits for {@code ready}: from then on every new event reaches this stream. */
-    Stream ready() throws InterruptedException {
-      assertThat(next().getString("type")).isEqualTo("ready");
-      return this;
-    }
+  private static LiveStream withHeader(User user) {
+    return LiveStream.open(
+        api.port(), HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + user.token()));
   }
 
-  private static URI streamUri() {
-    return URI.create("ws://127.0.0.1:" + api.port() + "/v1/stream");
-  }
-
-  private static Stream open(WebSocket.Builder builder) {
-    BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-    WebSocket.Listener listener =
-        new WebSocket.Listener() {
-          private final StringBuilder text = new StringBuilder();
-
-          @Override
-          public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-              messages.add(new JsonObject(text.toString()));
-              text.setLength(0);
-            }
-            socket.request(1);
-            return null;
-          }
-        };
-    WebSocket socket = builder.buildAsync(streamUri(), listener).join();
-    return new Stream(socket, messages);
-  }
-
-  private static Stream withHeader(User user) {
-    return open(HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + user.token()));
-  }
-
-  private static Stream withSubprotocol(User user) {
-    return open(HTTP.newWebSocketBuilder().subprotocols("picshare.v1", "bearer." + user.token()));
+  private static LiveStream withSubprotocol(User user) {
+    return LiveStream.open(
+        api.port(),
+        HTTP.newWebSocketBuilder().subprotocols("picshare.v1", "bearer." + user.token()));
   }
 
   @Test
@@ -120,15 +80,15 @@ class StreamIT {
     // that follow's notification goes out before ann connects: she must not get it
     api.relayOutbox().await(30, TimeUnit.SECONDS);
     Thread.sleep(1_000);
-    Stream annStream = withHeader(ann).ready();
-    Stream annSecond = withSubprotocol(ann).ready();
-    Stream bobStream = withSubprotocol(bob).ready();
+    LiveStream annStream = withHeader(ann).ready();
+    LiveStream annSecond = withSubprotocol(ann).ready();
+    LiveStream bobStream = withSubprotocol(bob).ready();
     assertThat(bobStream.socket().getSubprotocol()).isEqualTo("picshare.v1");
-    Stream catStream = withHeader(cat).ready();
+    LiveStream catStream = withHeader(cat).ready();
 
     assertThat(client.put("/v1/me/following/" + ann.name(), cat.token()).statusCode())
         .isEqualTo(204);
-    for (Stream stream : List.of(annStream, annSecond)) {
+    for (LiveStream stream : List.of(annStream, annSecond)) {
       JsonObject followed = stream.next();
       assertThat(followed.getString("type")).isEqualTo("user-followed");
       assertThat(followed.getJsonObject("actor").getString("username")).isEqualTo(cat.name());
@@ -139,7 +99,7 @@ class StreamIT {
         client.upload(ann.token(), TestPhotos.jpeg(40, 30, 21), "Live from the harbour");
     assertThat(upload.statusCode()).as(text(upload)).isEqualTo(201);
     String photoId = json(upload).getString("id");
-    for (Stream follower : List.of(bobStream, catStream)) {
+    for (LiveStream follower : List.of(bobStream, catStream)) {
       JsonObject uploaded = follower.next();
       assertThat(uploaded.getString("type")).isEqualTo("photo-uploaded");
       assertThat(uploaded.getJsonObject("actor").getString("username")).isEqualTo(ann.name());
@@ -165,7 +125,7 @@ class StreamIT {
     assertThat(annStream.messages()).isEmpty();
     assertThat(bobStream.messages()).isEmpty();
     assertThat(catStream.messages()).isEmpty();
-    for (Stream stream : List.of(annStream, annSecond, bobStream, catStream)) {
+    for (LiveStream stream : List.of(annStream, annSecond, bobStream, catStream)) {
       stream.socket().sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
     }
   }
@@ -179,7 +139,7 @@ class StreamIT {
         .isEqualTo(401);
 
     User dan = signUp("dan");
-    List<Stream> open = new ArrayList<>();
+    List<LiveStream> open = new ArrayList<>();
     open.add(withHeader(dan).ready());
     open.add(withHeader(dan).ready());
     assertThat(
@@ -189,7 +149,7 @@ class StreamIT {
         .isEqualTo(429);
     open.get(0).socket().sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    Stream again = null;
+    LiveStream again = null;
     while (again == null && System.nanoTime() < deadline) {
       try {
         again = withHeader(dan).ready();
@@ -198,6 +158,10 @@ class StreamIT {
       }
     }
     assertThat(again).as("a closed stream frees its place").isNotNull();
+  }
+
+  private static URI streamUri() {
+    return URI.create("ws://127.0.0.1:" + api.port() + "/v1/stream");
   }
 
   private static int handshakeStatus(WebSocket.Builder builder) {
