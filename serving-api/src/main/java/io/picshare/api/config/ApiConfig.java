@@ -73,13 +73,15 @@ public record ApiConfig(
    * not fanned out but pulled at read time; {@code feed-ranking-cache-seconds} (default 30): how
    * long a feed ranks with a cached photo row (like count); {@code feed-followees-cache-seconds}
    * (default 5): how long a reader's followee set is used again (a follow or unfollow through
-   * another process shows in the feed within it).
+   * another process shows in the feed within it); {@code feed-top-cache-seconds} (default 10): how
+   * long a reader's {@code top} ranking is reused for their first pages.
    */
   private static FeedConfig feed(ConfigValues values) {
     return new FeedConfig(
         values.integer("feed-celebrity-followers", 10_000, 1, 1_000_000_000),
         Duration.ofSeconds(values.integer("feed-ranking-cache-seconds", 30, 0, 3600)),
-        Duration.ofSeconds(values.integer("feed-followees-cache-seconds", 5, 0, 300)));
+        Duration.ofSeconds(values.integer("feed-followees-cache-seconds", 5, 0, 300)),
+        Duration.ofSeconds(values.integer("feed-top-cache-seconds", 10, 0, 300)));
   }
 
   public static ApiConfig defaults() {

@@ -72,7 +72,7 @@ class ApiConfigTest {
     assertThat(ApiConfig.defaults().feed())
         .isEqualTo(
             new io.picshare.api.domain.feed.FeedConfig(
-                10_000, Duration.ofSeconds(30), Duration.ofSeconds(5)));
+                10_000, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(10)));
     assertThat(ApiConfig.from(new ConfigValues(Map.of("role", "workers"))).http().role())
         .isEqualTo(ServerRole.WORKERS);
     assertThat(ServerRole.WORKERS.servesReads() || ServerRole.WORKERS.servesWrites()).isFalse();

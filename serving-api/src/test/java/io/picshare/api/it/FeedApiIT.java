@@ -36,7 +36,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalStackExtension.class)
 class FeedApiIT {
   private static final Map<String, String> FEED =
-      Map.of("feed-celebrity-followers", "3", "feed-ranking-cache-seconds", "0");
+      Map.of(
+          "feed-celebrity-followers",
+          "3",
+          "feed-ranking-cache-seconds",
+          "0",
+          "feed-top-cache-seconds",
+          "0");
 
   private static PicShareApi api;
   private static PicShareApi workers;

@@ -72,6 +72,13 @@ public final class FeedService {
   private final FeedConfig config;
   private final Cache<Long, Long> followerCounts;
   private final Cache<Long, Optional<PhotoRow>> rankingRows;
+  private final Cache<Long, Ranking> rankings;
+
+  /** A user's latest {@code top} ranking, saved as snapshot {@code snapshotId}. */
+  private record Ranking(long snapshotId, List<Candidate> candidates) {}
+
+  /** Candidates kept in all cached rankings together (about 50 bytes each). */
+  private static final long MAX_CACHED_CANDIDATES = 2_000_000;
 
   public FeedService(
       UserStore users,
@@ -95,6 +102,12 @@ public final class FeedService {
         Caffeine.newBuilder()
             .maximumSize(500_000)
             .expireAfterWrite(config.rankingCacheTtl())
+            .build();
+    this.rankings =
+        Caffeine.newBuilder()
+            .maximumWeight(MAX_CACHED_CANDIDATES)
+            .<Long, Ranking>weigher((user, ranking) -> 1 + ranking.candidates().size())
+            .expireAfterWrite(config.topCacheTtl())
             .build();
   }
 
@@ -167,6 +180,10 @@ public final class FeedService {
                       : topPage(
                           following, snapshot.get().candidates(), at.id(), at.offset(), limit));
     }
+    Ranking recent = rankings.getIfPresent(userId);
+    if (recent != null) {
+      return topPage(following, recent.candidates(), recent.snapshotId(), 0, limit);
+    }
     long now = clock.millis();
     return candidates(userId, following, OptionalLong.empty(), INBOX_READ, true)
         .compose(found -> rank(found, following, now))
@@ -174,7 +191,11 @@ public final class FeedService {
             ranking -> {
               long snapshotId = ids.next();
               return Async.of(feeds.saveSnapshot(userId, snapshotId, new FeedCandidates(ranking)))
-                  .compose(saved -> topPage(following, ranking, snapshotId, 0, limit));
+                  .compose(
+                      saved -> {
+                        rankings.put(userId, new Ranking(snapshotId, List.copyOf(ranking)));
+                        return topPage(following, ranking, snapshotId, 0, limit);
+                      });
             });
   }
 
