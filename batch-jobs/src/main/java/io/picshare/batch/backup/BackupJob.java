@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.picshare.batch.ClusterOptions;
 import io.picshare.schema.PicShareTables;
 import io.picshare.schema.table.PicShareTable;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
@@ -95,8 +98,8 @@ public final class BackupJob extends Configured implements Tool, Callable<Intege
   }
 
   /** The manifest of the last backup this job wrote. */
-  public java.util.Optional<BackupManifest> lastBackup() {
-    return java.util.Optional.ofNullable(lastBackup);
+  public Optional<BackupManifest> lastBackup() {
+    return Optional.ofNullable(lastBackup);
   }
 
   @Override
@@ -234,12 +237,12 @@ public final class BackupJob extends Configured implements Tool, Callable<Intege
   private static boolean exists(Admin admin, TableName name) {
     try {
       return admin.tableExists(name);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
-  private static Map<String, String> versions(Admin admin) throws java.io.IOException {
+  private static Map<String, String> versions(Admin admin) throws IOException {
     String picshare = BackupJob.class.getPackage().getImplementationVersion();
     return Map.of(
         "picshare",

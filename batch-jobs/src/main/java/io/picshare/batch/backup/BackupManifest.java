@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.apache.hadoop.hbase.TableName;
 
 /**
@@ -67,7 +68,7 @@ public record BackupManifest(
     requireNonNull(id, "id is null");
     requireNonNull(started, "started is null");
     requireNonNull(finished, "finished is null");
-    versions = Map.copyOf(new LinkedHashMap<>(requireNonNull(versions, "versions is null")));
+    versions = Map.copyOf(requireNonNull(versions, "versions is null"));
     tables = List.copyOf(requireNonNull(tables, "tables is null"));
     for (String component : versions.keySet()) {
       if (!component.matches("[a-z0-9-]+")) {
@@ -90,7 +91,7 @@ public record BackupManifest(
     line(writer, "id", id.value());
     line(writer, "started", started.toString());
     line(writer, "finished", finished.toString());
-    for (Map.Entry<String, String> version : new java.util.TreeMap<>(versions).entrySet()) {
+    for (Map.Entry<String, String> version : new TreeMap<>(versions).entrySet()) {
       line(writer, "version." + version.getKey(), version.getValue());
     }
     line(writer, "tables", Integer.toString(tables.size()));

@@ -1,6 +1,7 @@
 package io.picshare.batch.backup;
 
 import java.net.URI;
+import java.util.Arrays;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hbase.HConstants;
@@ -37,7 +38,7 @@ final class BackupOptions {
     }
     String[] sources = conf.getPropertySources(HConstants.HBASE_DIR);
     if (sources == null
-        || java.util.Arrays.stream(sources).allMatch(source -> source.contains("hbase-default"))) {
+        || Arrays.stream(sources).allMatch(source -> source.contains("hbase-default"))) {
       throw new IllegalArgumentException(
           "hbase.rootdir is not configured (no hbase-site.xml with it on the classpath):"
               + " give --hbase-root-dir hdfs://namenode:8020/hbase");

@@ -1,6 +1,7 @@
 package io.picshare.batch.backup;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,7 +20,7 @@ public record BackupRetention(int keep) {
 
   /** The newest {@code keep} of {@code finished}. */
   public Set<BackupId> kept(Collection<BackupId> finished) {
-    TreeSet<BackupId> newestFirst = new TreeSet<>(java.util.Comparator.reverseOrder());
+    TreeSet<BackupId> newestFirst = new TreeSet<>(Comparator.reverseOrder());
     newestFirst.addAll(finished);
     return Set.copyOf(newestFirst.stream().limit(keep).toList());
   }

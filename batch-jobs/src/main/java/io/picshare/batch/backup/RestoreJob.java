@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.conf.Configured;
@@ -254,7 +255,7 @@ public final class RestoreJob extends Configured implements Tool, Callable<Integ
           manifest.tables().size(),
           manifest.storeFiles(),
           manifest.bytes(),
-          new java.util.TreeMap<>(manifest.versions()));
+          new TreeMap<>(manifest.versions()));
       for (BackupManifest.Table table : manifest.tables()) {
         out.printf(
             Locale.ROOT,
