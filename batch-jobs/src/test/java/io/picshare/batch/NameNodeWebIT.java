@@ -67,6 +67,14 @@ class NameNodeWebIT {
     try (FSDataOutputStream out = fs.create(file, true)) {
       out.write(content);
     }
+    try {
+      listAndRead(content);
+    } finally {
+      fs.delete(file.getParent(), true);
+    }
+  }
+
+  private void listAndRead(byte[] content) throws Exception {
 
     HttpResponse<String> root = get("/webhdfs/v1/?op=LISTSTATUS");
     assertThat(root.statusCode()).as(root.body()).isEqualTo(200);
