@@ -19,9 +19,10 @@ import org.apache.hadoop.util.ToolRunner;
  * Copies one snapshot from one HBase-root-like directory to another: off the cluster for a backup
  * ({@code hbase.rootdir} to the backup's directory) and back for a restore. A snapshot with store
  * files is copied by HBase's {@link ExportSnapshot}, a MapReduce job on the cluster of the Hadoop
- * configuration (YARN), whose map tasks copy the files in parallel and check their checksums; one
- * without (an empty table) is only its manifest, a few hundred bytes, copied from here as {@code
- * ExportSnapshot} would (into {@code .hbase-snapshot/.tmp}, then renamed), sparing an empty job.
+ * configuration (YARN), whose map tasks copy the files in parallel and check their lengths and,
+ * between file systems of one kind, their checksums; one without (an empty table) is only its
+ * manifest, a few hundred bytes, copied from here as {@code ExportSnapshot} would (into {@code
+ * .hbase-snapshot/.tmp}, then renamed), sparing an empty job.
  */
 final class SnapshotCopy {
   private final Configuration conf;
@@ -63,13 +64,20 @@ final class SnapshotCopy {
     if (mappers > 0) {
       arguments.addAll(List.of("-mappers", Integer.toString(mappers)));
     }
+    boolean sameKind = comparableChecksums(from, to);
+    if (!sameKind) {
+      arguments.add("-no-checksum-verify");
+    }
     out.printf(
         Locale.ROOT,
-        "    %s: %,d store files, %,d bytes: ExportSnapshot (MapReduce job ExportSnapshot-%s)%n",
+        "    %s: %,d store files, %,d bytes: ExportSnapshot (MapReduce job ExportSnapshot-%s)%s%n",
         name,
         files.storeFiles(),
         files.bytes(),
-        name);
+        name,
+        sameKind
+            ? ""
+            : "; lengths checked, not checksums (" + scheme(from) + " to " + scheme(to) + ")");
     int exit =
         ToolRunner.run(
             new Configuration(conf), new ExportSnapshot(), arguments.toArray(String[]::new));
@@ -87,6 +95,20 @@ final class SnapshotCopy {
     }
     out.printf(
         Locale.ROOT, "    %s: copied in %.1f s%n", name, (System.nanoTime() - started) / 1e9);
+  }
+
+  /**
+   * Whether ExportSnapshot can compare the checksums of a file copied from {@code from} to {@code
+   * to}: only on file systems of one kind (HDFS to HDFS, the production case); HDFS's block CRCs
+   * and the local file system's mean nothing to each other, and ExportSnapshot would fail every
+   * copy.
+   */
+  private boolean comparableChecksums(Path from, Path to) throws IOException {
+    return scheme(from).equals(scheme(to));
+  }
+
+  private String scheme(Path path) throws IOException {
+    return path.getFileSystem(conf).getUri().getScheme();
   }
 
   private void copyManifest(String name, Path from, Path to) throws IOException {
