@@ -1,5 +1,7 @@
 package io.picshare.batch;
 
+import io.picshare.batch.backup.BackupJob;
+import io.picshare.batch.backup.RestoreJob;
 import io.picshare.batch.feed.FeedBuildJob;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -20,7 +22,7 @@ import org.apache.hadoop.util.ToolRunner;
  */
 public final class BatchJobs {
   /** The nightly jobs, in the order {@code nightly} runs them. */
-  static final List<String> NIGHTLY = List.of("repair", "feed-build");
+  static final List<String> NIGHTLY = List.of("repair", "feed-build", "backup");
 
   private BatchJobs() {}
 
@@ -37,6 +39,16 @@ public final class BatchJobs {
             "feed-build",
             "precompute every user's top feed candidates (picshare:feeds)",
             () -> new FeedBuildJob(Clock.systemUTC(), out)));
+    jobs.add(
+        new BatchJob(
+            "backup",
+            "snapshot every table, export it off the cluster (ExportSnapshot), keep the last N",
+            () -> new BackupJob(Clock.systemUTC(), out)));
+    jobs.add(
+        new BatchJob(
+            "restore",
+            "bring a backup back into an empty cluster (--list shows the backups)",
+            () -> new RestoreJob(out)));
     List<BatchJob> nightly = NIGHTLY.stream().map(name -> find(jobs, name).orElseThrow()).toList();
     jobs.add(
         new BatchJob(

@@ -23,7 +23,9 @@ class BatchJobsTest {
     assertThat(run("--help")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains(
-            "feed-build", "nightly", "run the nightly jobs now, in order: repair, feed-build");
+            "feed-build",
+            "nightly",
+            "run the nightly jobs now, in order: repair, feed-build, backup");
   }
 
   @Test
@@ -37,10 +39,43 @@ class BatchJobsTest {
   void eachJobHasItsOwnHelp() throws Exception {
     assertThat(run("nightly", "--help")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("Usage: nightly", "--zookeeper", "Jobs, in order: repair, feed-build");
+        .contains("Usage: nightly", "--zookeeper", "Jobs, in order: repair, feed-build, backup");
     assertThat(run("repair", "--help")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("Usage: repair", "--zookeeper", "not on YARN");
+  }
+
+  @Test
+  void backupAndRestoreDocumentEveryOption() throws Exception {
+    assertThat(run("backup", "--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains(
+            "Usage: backup",
+            "--zookeeper",
+            "--to",
+            "--keep",
+            "default: 7",
+            "--mappers",
+            "--hbase-root-dir",
+            "ExportSnapshot",
+            "picshare.backup.dir");
+    out.reset();
+    assertThat(run("restore", "--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains(
+            "Usage: restore",
+            "--from",
+            "--backup",
+            "--list",
+            "--force",
+            "--mappers",
+            "--hbase-root-dir",
+            "empty");
+  }
+
+  @Test
+  void backupRunsLastEachNight() {
+    assertThat(BatchJobs.NIGHTLY).endsWith("backup");
   }
 
   @Test

@@ -26,7 +26,10 @@ public final class Launcher implements Callable<Integer> {
           "Where every component keeps its data and logs (default: data/ in the checkout).")
   Path dataDir;
 
-  @Option(names = "--fresh", description = "Wipe the data directory before starting.")
+  @Option(
+      names = "--fresh",
+      description =
+          "Wipe the data directory before starting, all but its backups/ (picshare batch backup).")
   boolean fresh;
 
   @Option(

@@ -33,6 +33,12 @@ public final class LocalStack implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
   private static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
+  /**
+   * The data directory's entry {@code --fresh} keeps: where the hadoop node points {@code picshare
+   * batch backup} by default, so a wiped stack can be restored from it.
+   */
+  static final String BACKUPS_DIR = "backups";
+
   /** Java 17 needs these for Hadoop and HBase server code (HBase's own list). */
   static final List<String> HADOOP_JVM_OPTIONS =
       List.of(
@@ -169,7 +175,7 @@ public final class LocalStack implements AutoCloseable {
 
   private void startNodes() throws InterruptedException {
     if (options.fresh()) {
-      Directories.deleteRecursively(options.dataDir());
+      Directories.deleteRecursivelyExcept(options.dataDir(), BACKUPS_DIR);
     }
     StackPorts ports = options.ports();
     List<String> hadoopArguments =

@@ -19,23 +19,44 @@ import org.apache.hadoop.conf.Configuration;
  * ({@code core-site.xml}, {@code hdfs-site.xml}, {@code yarn-site.xml}, {@code mapred-site.xml},
  * {@code hbase-site.xml}) that {@code HADOOP_CONF_DIR} can point at: where HDFS, YARN, the
  * JobHistory server and ZooKeeper answer, what classpath YARN gives containers, and container sizes
- * that fit the one NodeManager. Only these keys are written, never the mini-cluster's whole
- * configuration (which would, for one, hand containers the submitting JVM's classpath).
+ * that fit the one NodeManager, HBase's root directory (which {@code ExportSnapshot} copies from
+ * and to), where the NameNode's web UI and WebHDFS answer, and where {@code picshare batch backup}
+ * writes by default ({@value #BACKUP_DIR_KEY}). Only these keys are written, never the
+ * mini-cluster's whole configuration (which would, for one, hand containers the submitting JVM's
+ * classpath).
  */
 final class ClientConfiguration {
   /** The JVM options, among this JVM's own, that Hadoop and HBase code needs on Java 17. */
   private static final List<String> CONTAINER_JVM_OPTION_PREFIXES =
       List.of("--add-opens", "--add-exports", "--add-modules", "-Dorg.apache.hbase.thirdparty");
 
+  /** The default target of {@code picshare batch backup}: a file system URI. */
+  static final String BACKUP_DIR_KEY = "picshare.backup.dir";
+
   private final Map<String, Map<String, String>> files = new LinkedHashMap<>();
 
+  /**
+   * {@code namenodeHttpAddress} is the NameNode's web UI and WebHDFS ({@code host:port}); {@code
+   * backupDir} the file system URI backups go to by default.
+   */
   ClientConfiguration(
-      String hdfsUri, int zookeeperPort, LocalYarn yarn, LocalYarn.FrameworkClasspath classpath) {
+      String hdfsUri,
+      String namenodeHttpAddress,
+      String hbaseRootDir,
+      int zookeeperPort,
+      LocalYarn yarn,
+      LocalYarn.FrameworkClasspath classpath,
+      String backupDir) {
     requireNonNull(hdfsUri, "hdfsUri is null");
+    requireNonNull(namenodeHttpAddress, "namenodeHttpAddress is null");
+    requireNonNull(hbaseRootDir, "hbaseRootDir is null");
+    requireNonNull(backupDir, "backupDir is null");
     String jvmOptions = String.join(" ", containerJvmOptions());
 
-    files.put("core-site.xml", Map.of("fs.defaultFS", hdfsUri));
-    files.put("hdfs-site.xml", Map.of("dfs.replication", "3"));
+    files.put("core-site.xml", Map.of("fs.defaultFS", hdfsUri, BACKUP_DIR_KEY, backupDir));
+    files.put(
+        "hdfs-site.xml",
+        Map.of("dfs.replication", "3", "dfs.namenode.http-address", namenodeHttpAddress));
 
     Map<String, String> yarnSite = new LinkedHashMap<>();
     for (String key :
@@ -79,7 +100,9 @@ final class ClientConfiguration {
             "hbase.zookeeper.quorum",
             "127.0.0.1",
             "hbase.zookeeper.property.clientPort",
-            Integer.toString(zookeeperPort)));
+            Integer.toString(zookeeperPort),
+            "hbase.rootdir",
+            hbaseRootDir));
   }
 
   /** Writes the files into {@code dir}, each replaced atomically. */

@@ -156,6 +156,8 @@ public final class HadoopNode implements NodeRuntime.Component {
     Path confDir = dataDir.resolve("conf");
     new ClientConfiguration(
             hdfsUri,
+            "127.0.0.1:" + dfs.getNameNode().getHttpAddress().getPort(),
+            conf.get("hbase.rootdir"),
             zookeeperPort,
             yarn,
             LocalYarn.frameworkClasspath(
@@ -163,7 +165,8 @@ public final class HadoopNode implements NodeRuntime.Component {
                 Set.of(
                     LocalYarn.codeSource(HadoopNode.class),
                     LocalYarn.codeSource(NodeRuntime.class),
-                    LocalYarn.codeSource(SchemaManager.class))))
+                    LocalYarn.codeSource(SchemaManager.class))),
+            backupDir().toUri().toString())
         .writeTo(confDir);
     Map<String, String> endpoints =
         new TreeMap<>(Map.of("hdfs", hdfsUri, "zookeeper", "127.0.0.1:" + zookeeperPort));
@@ -175,6 +178,15 @@ public final class HadoopNode implements NodeRuntime.Component {
       endpoints.put("fault-control", faultControl.uri().toString());
     }
     return endpoints;
+  }
+
+  /**
+   * Where {@code picshare batch backup} writes by default: {@code backups/} beside this node's
+   * directory in the stack's data directory ({@code data/backups}), outside HDFS; {@code picshare
+   * up --fresh} keeps it, so a wiped stack can be restored from it.
+   */
+  private Path backupDir() {
+    return dataDir.toAbsolutePath().normalize().getParent().resolve("backups");
   }
 
   /** Starts YARN on a thread of its own, so it comes up while HBase does. */

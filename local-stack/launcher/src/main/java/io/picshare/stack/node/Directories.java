@@ -24,4 +24,22 @@ public final class Directories {
       throw new UncheckedIOException("cannot delete " + dir, e);
     }
   }
+
+  /**
+   * Deletes everything in {@code dir} but its entry named {@code kept}; {@code dir} itself stays.
+   */
+  public static void deleteRecursivelyExcept(Path dir, String kept) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> entries = Files.list(dir)) {
+      for (Path entry : entries.toList()) {
+        if (!entry.getFileName().toString().equals(kept)) {
+          deleteRecursively(entry);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + dir, e);
+    }
+  }
 }
