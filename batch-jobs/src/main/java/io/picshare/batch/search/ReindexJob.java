@@ -215,9 +215,15 @@ public final class ReindexJob extends Configured implements Tool, Callable<Integ
     job.setInputFormatClass(RegionGroupInputFormat.class);
     job.setNumReduceTasks(0);
     job.setOutputFormatClass(NullOutputFormat.class);
-    // The tasks decode rows with hbase-schema and build documents with data-access.
+    // The tasks run batch-jobs' mapper and input format (from the job jar on a cluster, but from
+    // a classes directory under ./picshare batch, which setJarByClass cannot ship), decode rows
+    // with hbase-schema and build documents with data-access.
     TableMapReduceUtil.addDependencyJarsForClasses(
-        job.getConfiguration(), UserPhotoRowKey.class, PhotoDocument.class);
+        job.getConfiguration(),
+        ReindexMapper.class,
+        RegionGroupInputFormat.class,
+        UserPhotoRowKey.class,
+        PhotoDocument.class);
     return job;
   }
 }
