@@ -3,6 +3,7 @@ package io.picshare.batch;
 import io.picshare.batch.backup.BackupJob;
 import io.picshare.batch.backup.RestoreJob;
 import io.picshare.batch.feed.FeedBuildJob;
+import io.picshare.batch.search.ReindexJob;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import org.apache.hadoop.util.ToolRunner;
  * one job through {@code ToolRunner} with the Hadoop and HBase configuration on the classpath
  * ({@code ./picshare batch} puts the local stack's {@code data/hadoop/conf} there; {@code hadoop
  * jar} puts {@code HADOOP_CONF_DIR}). To add a job, add it to {@link #jobs} and, if it runs every
- * night, to {@link #NIGHTLY}.
+ * night, to {@link #NIGHTLY} ({@code reindex} does not: it is run on demand).
  */
 public final class BatchJobs {
   /** The nightly jobs, in the order {@code nightly} runs them. */
@@ -49,6 +50,11 @@ public final class BatchJobs {
             "restore",
             "bring a backup back into an empty cluster (--list shows the backups)",
             () -> new RestoreJob(out)));
+    jobs.add(
+        new BatchJob(
+            "reindex",
+            "rebuild the Solr photos index from picshare:photos (on demand, not nightly)",
+            () -> new ReindexJob(out)));
     List<BatchJob> nightly = NIGHTLY.stream().map(name -> find(jobs, name).orElseThrow()).toList();
     jobs.add(
         new BatchJob(

@@ -79,6 +79,27 @@ class BatchJobsTest {
   }
 
   @Test
+  void reindexDocumentsEveryOption() throws Exception {
+    assertThat(run("reindex", "--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains(
+            "Usage: reindex",
+            "--solr-url",
+            "picshare.solr.url",
+            "--core",
+            "--batch-size",
+            "--clock-skew-margin",
+            "--split-mb",
+            "--zookeeper");
+  }
+
+  @Test
+  void reindexIsRunOnDemandNotNightly() {
+    assertThat(BatchJobs.jobs(System.out).stream().map(BatchJob::name)).contains("reindex");
+    assertThat(BatchJobs.NIGHTLY).doesNotContain("reindex");
+  }
+
+  @Test
   void theNightlyJobsAreJobs() {
     assertThat(BatchJobs.jobs(System.out).stream().map(BatchJob::name))
         .containsAll(BatchJobs.NIGHTLY)

@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
             + " tables for docs/benchmarks.md: upload and download (closed loop), feed (open and"
             + " closed loop over a graph written by seed-graph), feed-delay (upload to visible"
             + " in a follower's feed), renditions (the workers' renderer in-process, no stack"
-            + " needed) and thumbnail-delay (upload to thumbnail served).",
+            + " needed), thumbnail-delay (upload to thumbnail served), search (open and closed"
+            + " loop over 100 000 indexed titles, beside raw Solr) and search-delay (upload to"
+            + " searchable).",
     subcommands = {
       UploadCommand.class,
       DownloadCommand.class,
@@ -28,7 +30,9 @@ import picocli.CommandLine.Spec;
       FeedCommand.class,
       FeedDelayCommand.class,
       RenditionsCommand.class,
-      ThumbnailDelayCommand.class
+      ThumbnailDelayCommand.class,
+      SearchCommand.class,
+      SearchDelayCommand.class
     })
 public final class Bench implements Runnable {
   static final int SETUP_FAILED = 1;
@@ -55,7 +59,7 @@ public final class Bench implements Runnable {
   public void run() {
     throw new ParameterException(
         spec.commandLine(),
-        "Missing subcommand: upload, download, seed-graph, feed, feed-delay, renditions or"
-            + " thumbnail-delay");
+        "Missing subcommand: upload, download, seed-graph, feed, feed-delay, renditions,"
+            + " thumbnail-delay, search or search-delay");
   }
 }

@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -97,6 +98,13 @@ public final class PicShareClient {
   /** The same request, with the body kept as text (to look into the page). */
   public CompletableFuture<Reply> feedPage(String token, String order, int limit) {
     return send(feedRequest(token, order, limit), textBodies());
+  }
+
+  /** {@code GET /v1/search/photos?q=…&limit=…} (anonymous), the body kept as text. */
+  public CompletableFuture<Reply> searchPhotos(String words, int limit) {
+    return send(
+        request("/v1/search/photos?q=" + URLEncoder.encode(words, UTF_8) + "&limit=" + limit).GET(),
+        textBodies());
   }
 
   /** {@code PUT /v1/me/following/{username}} as {@code token}; {@code 204} on success. */

@@ -254,6 +254,11 @@ public final class LocalStack implements AutoCloseable {
             URI.create(solrReady.get("solr")),
             withApi ? api : null,
             withApi ? writeApi : null);
+    try {
+      PicShareSiteFile.write(endpoints);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + PicShareSiteFile.NAME, e);
+    }
     switch (options.apiMode()) {
       case ALL -> await(launch(apiSpec("api", "all", api, options.ports().admin())));
       case SPLIT -> {

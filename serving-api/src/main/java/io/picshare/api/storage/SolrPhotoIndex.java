@@ -6,14 +6,13 @@ import io.picshare.api.domain.error.PicShareException;
 import io.picshare.api.domain.search.PhotoIndex;
 import io.picshare.api.health.ComponentHealth;
 import io.picshare.api.health.HealthCheck;
+import io.picshare.data.search.PhotoDocument;
 import io.picshare.schema.id.PublicIds;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,10 +37,6 @@ import org.apache.solr.common.params.CursorMarkParams;
  * calls run on a bounded worker pool; the indexer's calls block its consumer thread.
  */
 public final class SolrPhotoIndex implements PhotoIndex, HealthCheck, AutoCloseable {
-  /** A photo as the index holds it. */
-  public record IndexedPhoto(
-      long photoId, long ownerId, String owner, String title, long createdAtMillis, long likes) {}
-
   /** A query gives up after this long (Solr then answers what it found so far). */
   private static final int QUERY_TIME_ALLOWED_MILLIS = 2_000;
 
@@ -73,11 +68,11 @@ public final class SolrPhotoIndex implements PhotoIndex, HealthCheck, AutoClosea
     SolrQuery query =
         new SolrQuery(queryOf(words))
             .setRows(limit)
-            .setFields("id", "owner_id")
+            .setFields(PhotoDocument.ID, PhotoDocument.OWNER_ID)
             .setTimeAllowed(QUERY_TIME_ALLOWED_MILLIS)
             .addSort("score", SolrQuery.ORDER.desc)
-            .addSort("created_at", SolrQuery.ORDER.desc)
-            .addSort("id", SolrQuery.ORDER.desc);
+            .addSort(PhotoDocument.CREATED_AT, SolrQuery.ORDER.desc)
+            .addSort(PhotoDocument.ID, SolrQuery.ORDER.desc);
     String mark = after.orElse(CursorMarkParams.CURSOR_MARK_START);
     query.set(CursorMarkParams.CURSOR_MARK_PARAM, mark);
     return workers
@@ -90,7 +85,7 @@ public final class SolrPhotoIndex implements PhotoIndex, HealthCheck, AutoClosea
    * Writes {@code photos} (adding or replacing each) and removes {@code deletedIds}; blocking.
    * Searchable after the next soft commit (about 1 s).
    */
-  public void sync(List<IndexedPhoto> photos, List<Long> deletedIds)
+  public void sync(List<PhotoDocument> photos, List<Long> deletedIds)
       throws SolrServerException, IOException {
     if (!photos.isEmpty()) {
       client.add(core, photos.stream().map(SolrPhotoIndex::document).toList());
@@ -112,8 +107,10 @@ public final class SolrPhotoIndex implements PhotoIndex, HealthCheck, AutoClosea
   private static Hits hits(QueryResponse response, String mark, int limit) {
     List<Hit> hits = new ArrayList<>();
     for (SolrDocument document : response.getResults()) {
-      OptionalLong photoId = PublicIds.decode(String.valueOf(document.getFirstValue("id")));
-      OptionalLong ownerId = PublicIds.decode(String.valueOf(document.getFirstValue("owner_id")));
+      OptionalLong photoId =
+          PublicIds.decode(String.valueOf(document.getFirstValue(PhotoDocument.ID)));
+      OptionalLong ownerId =
+          PublicIds.decode(String.valueOf(document.getFirstValue(PhotoDocument.OWNER_ID)));
       if (photoId.isPresent() && ownerId.isPresent()) {
         hits.add(new Hit(photoId.getAsLong(), ownerId.getAsLong()));
       }
@@ -131,14 +128,10 @@ public final class SolrPhotoIndex implements PhotoIndex, HealthCheck, AutoClosea
         ErrorCode.SERVICE_UNAVAILABLE, "search is unavailable right now; retry later");
   }
 
-  private static SolrInputDocument document(IndexedPhoto photo) {
+  /** The shared shape of a photo's document ({@link PhotoDocument}, also the reindex job's). */
+  private static SolrInputDocument document(PhotoDocument photo) {
     SolrInputDocument document = new SolrInputDocument();
-    document.addField("id", PublicIds.encode(photo.photoId()));
-    document.addField("owner_id", PublicIds.encode(photo.ownerId()));
-    document.addField("owner", photo.owner().toLowerCase(Locale.ROOT));
-    document.addField("title", photo.title());
-    document.addField("created_at", Date.from(Instant.ofEpochMilli(photo.createdAtMillis())));
-    document.addField("like_count", (int) Math.min(Integer.MAX_VALUE, photo.likes()));
+    photo.fields().forEach(document::addField);
     return document;
   }
 

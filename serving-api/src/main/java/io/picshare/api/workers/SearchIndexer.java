@@ -7,10 +7,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.picshare.api.events.PhotoEvent;
 import io.picshare.api.events.SocialEvent;
 import io.picshare.api.storage.SolrPhotoIndex;
-import io.picshare.api.storage.SolrPhotoIndex.IndexedPhoto;
 import io.picshare.data.PhotoRow;
 import io.picshare.data.PhotoStore;
 import io.picshare.data.UserStore;
+import io.picshare.data.search.PhotoDocument;
 import io.picshare.schema.id.PublicIds;
 import io.picshare.schema.key.UserPhotoRowKey;
 import io.picshare.schema.record.PhotoRecord;
@@ -82,7 +82,7 @@ public final class SearchIndexer implements EventConsumer.BatchHandler {
         photos
             .findAll(ids.stream().map(id -> new UserPhotoRowKey(owners.get(id), id)).toList())
             .get(STORE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    List<IndexedPhoto> live = new ArrayList<>();
+    List<PhotoDocument> live = new ArrayList<>();
     List<Long> gone = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       Optional<PhotoRow> row = rows.get(i);
@@ -92,7 +92,7 @@ public final class SearchIndexer implements EventConsumer.BatchHandler {
       }
       PhotoRecord record = row.get().record();
       live.add(
-          new IndexedPhoto(
+          new PhotoDocument(
               record.photoId(),
               record.ownerId(),
               username(record.ownerId()),

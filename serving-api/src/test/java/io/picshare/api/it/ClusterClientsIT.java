@@ -8,7 +8,7 @@ import io.picshare.api.storage.HBaseClient;
 import io.picshare.api.storage.HdfsBlobStore;
 import io.picshare.api.storage.KafkaEventPublisher;
 import io.picshare.api.storage.SolrPhotoIndex;
-import io.picshare.api.storage.SolrPhotoIndex.IndexedPhoto;
+import io.picshare.data.search.PhotoDocument;
 import io.picshare.stack.StackEndpoints;
 import io.picshare.stack.junit.LocalStackExtension;
 import io.vertx.core.Vertx;
@@ -167,7 +167,7 @@ class ClusterClientsIT {
     try (SolrPhotoIndex search = SolrPhotoIndex.connect(vertx, config)) {
       search.sync(
           List.of(
-              new IndexedPhoto(
+              new PhotoDocument(
                   photoId, 7, "ana", "Sunset over the Harbour at Évora", 1_700_000_000_000L, 0)),
           List.of());
 

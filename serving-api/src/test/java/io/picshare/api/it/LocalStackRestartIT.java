@@ -8,7 +8,7 @@ import io.picshare.api.storage.HBaseClient;
 import io.picshare.api.storage.HdfsBlobStore;
 import io.picshare.api.storage.KafkaEventPublisher;
 import io.picshare.api.storage.SolrPhotoIndex;
-import io.picshare.api.storage.SolrPhotoIndex.IndexedPhoto;
+import io.picshare.data.search.PhotoDocument;
 import io.picshare.stack.ApiMode;
 import io.picshare.stack.LocalStack;
 import io.picshare.stack.RepositoryRoot;
@@ -88,7 +88,7 @@ class LocalStackRestartIT {
                 .publish(TOPIC, "photo-1", "photo-uploaded".getBytes(StandardCharsets.UTF_8))
                 .await(60, TimeUnit.SECONDS);
         search.sync(
-            List.of(new IndexedPhoto(4242, 7, "ana", "Lisbon at dusk", 1_700_000_000_000L, 0)),
+            List.of(new PhotoDocument(4242, 7, "ana", "Lisbon at dusk", 1_700_000_000_000L, 0)),
             List.of());
       } finally {
         vertx.close().await(10, TimeUnit.SECONDS);
