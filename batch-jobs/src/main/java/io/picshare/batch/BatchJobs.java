@@ -1,6 +1,7 @@
 package io.picshare.batch;
 
 import io.picshare.batch.feed.FeedBuildJob;
+import io.picshare.batch.storage.PackJob;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import org.apache.hadoop.util.ToolRunner;
  */
 public final class BatchJobs {
   /** The nightly jobs, in the order {@code nightly} runs them. */
-  static final List<String> NIGHTLY = List.of("repair", "feed-build");
+  static final List<String> NIGHTLY = List.of("repair", "feed-build", "pack");
 
   private BatchJobs() {}
 
@@ -37,6 +38,11 @@ public final class BatchJobs {
             "feed-build",
             "precompute every user's top feed candidates (picshare:feeds)",
             () -> new FeedBuildJob(Clock.systemUTC(), out)));
+    jobs.add(
+        new BatchJob(
+            "pack",
+            "move small photo files of past hours into volumes; trash orphans",
+            () -> new PackJob(Clock.systemUTC(), out)));
     List<BatchJob> nightly = NIGHTLY.stream().map(name -> find(jobs, name).orElseThrow()).toList();
     jobs.add(
         new BatchJob(

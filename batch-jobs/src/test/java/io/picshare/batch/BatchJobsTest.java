@@ -23,7 +23,9 @@ class BatchJobsTest {
     assertThat(run("--help")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains(
-            "feed-build", "nightly", "run the nightly jobs now, in order: repair, feed-build");
+            "feed-build",
+            "nightly",
+            "run the nightly jobs now, in order: repair, feed-build, pack");
   }
 
   @Test
@@ -37,7 +39,7 @@ class BatchJobsTest {
   void eachJobHasItsOwnHelp() throws Exception {
     assertThat(run("nightly", "--help")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("Usage: nightly", "--zookeeper", "Jobs, in order: repair, feed-build");
+        .contains("Usage: nightly", "--zookeeper", "Jobs, in order: repair, feed-build, pack");
     assertThat(run("repair", "--help")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("Usage: repair", "--zookeeper", "not on YARN");
