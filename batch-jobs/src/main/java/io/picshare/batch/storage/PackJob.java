@@ -6,6 +6,7 @@ import io.picshare.batch.ClusterOptions;
 import io.picshare.batch.JobMonitor;
 import io.picshare.batch.TimeConverters;
 import io.picshare.data.hbase.HBasePhotoStore;
+import io.picshare.media.DisplaySize;
 import io.picshare.schema.blob.VolumeFormat;
 import io.picshare.schema.blob.VolumePaths;
 import java.io.FileNotFoundException;
@@ -183,6 +184,7 @@ public final class PackJob extends Configured implements Tool, Callable<Integer>
     TableMapReduceUtil.addDependencyJarsForClasses(
         job.getConfiguration(),
         VolumeFormat.class,
+        DisplaySize.class,
         HBasePhotoStore.class,
         com.github.benmanes.caffeine.cache.Caffeine.class);
     return job;
