@@ -1,6 +1,7 @@
 package io.picshare.batch;
 
 import io.picshare.batch.feed.FeedBuildJob;
+import io.picshare.batch.storage.CapacityReport;
 import io.picshare.batch.storage.PackJob;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -43,6 +44,11 @@ public final class BatchJobs {
             "pack",
             "move small photo files of past hours into volumes; trash orphans",
             () -> new PackJob(Clock.systemUTC(), out)));
+    jobs.add(
+        new BatchJob(
+            "report",
+            "capacity report: bytes, files and NameNode objects per tier; growth projection",
+            () -> new CapacityReport(out)));
     List<BatchJob> nightly = NIGHTLY.stream().map(name -> find(jobs, name).orElseThrow()).toList();
     jobs.add(
         new BatchJob(

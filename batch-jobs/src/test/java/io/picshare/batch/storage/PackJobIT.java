@@ -162,7 +162,9 @@ class PackJobIT {
                 IdGenerator.lowestIdAt(DAY.toEpochMilli() + 3 * HOUR_MS) + 999_998, "jpg"));
     write(uploading.toString(), bytes(1_000)); // young: its row may be about to be written
 
+    CapacityReport.Report before = report();
     Map<PackCounters, Long> counters = pack("--volume-mb", "1");
+    CapacityReport.Report after = report();
 
     long withRenditions = live.stream().filter(u -> u.renditions() != null).count();
     assertThat(counters.get(PackCounters.ORIGINALS_PACKED)).isEqualTo(live.size());
@@ -172,6 +174,14 @@ class PackJobIT {
     assertThat(counters.get(PackCounters.YOUNG_FILES_KEPT)).isGreaterThanOrEqualTo(1);
     assertThat(counters.get(PackCounters.VOLUMES)).isGreaterThanOrEqualTo(2); // 1 MB each
     assertEveryPhotoReadsFromAVolume(live);
+    assertThat(after.photos().packedOriginals() - before.photos().packedOriginals())
+        .isEqualTo(live.size());
+    assertThat(area(after, "small originals").files())
+        .isLessThanOrEqualTo(area(before, "small originals").files() - live.size() - 2);
+    assertThat(after.objectsPerPhoto()).isLessThan(before.objectsPerPhoto());
+    assertThat(area(after, "volumes").rawBytes())
+        .as("replication 3")
+        .isEqualTo(3 * area(after, "volumes").bytes());
     assertThat(fs.exists(new Path(deleted.record().location().path()))).isFalse();
     assertThat(fs.exists(failedUpload)).isFalse();
     assertThat(fs.exists(uploading)).isTrue();
@@ -276,6 +286,27 @@ class PackJobIT {
     assertThat(exit).as(printed.toString(StandardCharsets.UTF_8)).isZero();
     assertThat(printed.toString(StandardCharsets.UTF_8)).contains("originals-packed", "volumes");
     return job.lastCounters();
+  }
+
+  private static CapacityReport.Report report() throws Exception {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    CapacityReport text =
+        new CapacityReport(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    assertThat(ToolRunner.run(new Configuration(conf), text, new String[0])).isZero();
+    assertThat(printed.toString(StandardCharsets.UTF_8))
+        .contains("NameNode objects per photo", "one file per photo", "volumes + cold tier");
+    printed.reset();
+    CapacityReport json =
+        new CapacityReport(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    assertThat(ToolRunner.run(new Configuration(conf), json, new String[] {"--json"})).isZero();
+    assertThat(printed.toString(StandardCharsets.UTF_8))
+        .startsWith("{\"photos\":" + json.lastReport().photos().photos() + ",")
+        .contains("\"namenode_objects_per_photo\":");
+    return text.lastReport();
+  }
+
+  private static StorageArea area(CapacityReport.Report report, String name) {
+    return report.areas().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
   }
 
   private static void assertEveryPhotoReadsFromAVolume(List<Uploaded> uploaded) throws Exception {
