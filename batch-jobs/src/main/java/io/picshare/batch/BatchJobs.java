@@ -3,6 +3,7 @@ package io.picshare.batch;
 import io.picshare.batch.feed.FeedBuildJob;
 import io.picshare.batch.storage.CapacityReport;
 import io.picshare.batch.storage.PackJob;
+import io.picshare.batch.storage.RebalanceJob;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import org.apache.hadoop.util.ToolRunner;
  */
 public final class BatchJobs {
   /** The nightly jobs, in the order {@code nightly} runs them. */
-  static final List<String> NIGHTLY = List.of("repair", "feed-build", "pack");
+  static final List<String> NIGHTLY = List.of("repair", "feed-build", "pack", "rebalance");
 
   private BatchJobs() {}
 
@@ -44,6 +45,11 @@ public final class BatchJobs {
             "pack",
             "move small photo files of past hours into volumes; trash orphans",
             () -> new PackJob(Clock.systemUTC(), out)));
+    jobs.add(
+        new BatchJob(
+            "rebalance",
+            "reclaim deleted photos' bytes in volumes (rewrite or trash them)",
+            () -> new RebalanceJob(Clock.systemUTC(), out)));
     jobs.add(
         new BatchJob(
             "report",

@@ -25,7 +25,7 @@ class BatchJobsTest {
         .contains(
             "feed-build",
             "nightly",
-            "run the nightly jobs now, in order: repair, feed-build, pack");
+            "run the nightly jobs now, in order: repair, feed-build, pack, rebalance");
   }
 
   @Test
@@ -39,7 +39,8 @@ class BatchJobsTest {
   void eachJobHasItsOwnHelp() throws Exception {
     assertThat(run("nightly", "--help")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("Usage: nightly", "--zookeeper", "Jobs, in order: repair, feed-build, pack");
+        .contains(
+            "Usage: nightly", "--zookeeper", "Jobs, in order: repair, feed-build, pack, rebalance");
     assertThat(run("repair", "--help")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("Usage: repair", "--zookeeper", "not on YARN");

@@ -8,37 +8,25 @@ import io.picshare.batch.TimeConverters;
 import io.picshare.data.hbase.HBasePhotoStore;
 import io.picshare.media.DisplaySize;
 import io.picshare.schema.blob.VolumeFormat;
-import io.picshare.schema.blob.VolumePaths;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.conf.Configured;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hbase.HBaseConfiguration;
 import org.apache.hadoop.hbase.mapreduce.TableMapReduceUtil;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Job;
-import org.apache.hadoop.mapreduce.JobID;
 import org.apache.hadoop.mapreduce.MRJobConfig;
-import org.apache.hadoop.mapreduce.TypeConverter;
 import org.apache.hadoop.mapreduce.lib.output.NullOutputFormat;
 import org.apache.hadoop.util.Tool;
-import org.apache.hadoop.yarn.api.records.ApplicationId;
-import org.apache.hadoop.yarn.api.records.YarnApplicationState;
-import org.apache.hadoop.yarn.client.api.YarnClient;
-import org.apache.hadoop.yarn.exceptions.ApplicationNotFoundException;
-import org.apache.hadoop.yarn.exceptions.YarnException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -133,7 +121,7 @@ public final class PackJob extends Configured implements Tool, Callable<Integer>
     out.printf(
         "pack: upload hours ended by %s into volumes of %d MB; trash kept %s%n",
         Instant.ofEpochMilli(settings.cutoffMillis()), volumeMegabytes, grace);
-    int removed = removeAbandonedPending(fs, conf);
+    int removed = PendingVolumes.removeAbandoned(fs, conf);
     if (removed > 0) {
       out.printf("pack: removed the pending volumes of %d pack jobs no longer running%n", removed);
     }
@@ -143,7 +131,7 @@ public final class PackJob extends Configured implements Tool, Callable<Integer>
     try {
       succeeded = new JobMonitor(out).run(job);
     } finally {
-      fs.delete(new Path(VolumePaths.pending(job.getJobID().toString())), true);
+      PendingVolumes.remove(fs, job.getJobID());
     }
     if (!succeeded) {
       out.println("pack failed");
@@ -188,47 +176,5 @@ public final class PackJob extends Configured implements Tool, Callable<Integer>
         HBasePhotoStore.class,
         com.github.benmanes.caffeine.cache.Caffeine.class);
     return job;
-  }
-
-  /** Deletes {@code pending/<job id>} of pack jobs that are not running (their tasks died). */
-  private static int removeAbandonedPending(FileSystem fs, Configuration conf)
-      throws IOException, YarnException {
-    FileStatus[] jobs;
-    try {
-      jobs = fs.listStatus(new Path(VolumePaths.PENDING));
-    } catch (FileNotFoundException e) {
-      return 0;
-    }
-    int removed = 0;
-    try (YarnClient yarn = YarnClient.createYarnClient()) {
-      yarn.init(conf);
-      yarn.start();
-      for (FileStatus pending : jobs) {
-        if (!running(yarn, pending.getPath().getName()) && fs.delete(pending.getPath(), true)) {
-          removed++;
-        }
-      }
-    }
-    return removed;
-  }
-
-  /** Whether YARN runs the MapReduce job {@code jobId} (asked of the ResourceManager only). */
-  private static boolean running(YarnClient yarn, String jobId) throws IOException, YarnException {
-    ApplicationId application;
-    try {
-      application = TypeConverter.toYarn(JobID.forName(jobId)).getAppId();
-    } catch (IllegalArgumentException e) {
-      return false; // not a job's directory
-    }
-    try {
-      YarnApplicationState state = yarn.getApplicationReport(application).getYarnApplicationState();
-      return !EnumSet.of(
-              YarnApplicationState.FINISHED,
-              YarnApplicationState.FAILED,
-              YarnApplicationState.KILLED)
-          .contains(state);
-    } catch (ApplicationNotFoundException e) {
-      return false; // finished before the ResourceManager last started
-    }
   }
 }

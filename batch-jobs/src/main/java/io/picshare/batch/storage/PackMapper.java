@@ -8,8 +8,6 @@ import io.picshare.schema.blob.PhotoPaths;
 import io.picshare.schema.blob.VolumeFormat;
 import io.picshare.schema.blob.VolumePaths;
 import io.picshare.schema.record.BlobLocation;
-import io.picshare.schema.record.PhotoRecord;
-import io.picshare.schema.record.RenditionSet;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.time.Instant;
@@ -52,32 +50,10 @@ public final class PackMapper extends Mapper<Text, NullWritable, NullWritable, N
   private PhotoStore photos;
   private Path pendingDirectory;
   private VolumeWriter volume;
-  private final List<Move> moves = new ArrayList<>();
+  private final List<Packed> moves = new ArrayList<>();
 
-  /** A photo appended to the open volume, to switch over once the volume is sealed. */
-  private record Move(
-      Path file, PhotoRecord photo, Optional<RenditionSet> renditions, VolumeFormat.Entry entry) {
-    CompletableFuture<Boolean> apply(PhotoStore photos, String volumePath) {
-      if (renditions.isEmpty()) {
-        return photos.moveOriginal(
-            photo, new BlobLocation(volumePath, entry.dataOffset(), entry.length()));
-      }
-      RenditionSet from = renditions.get();
-      List<RenditionSet.Entry> moved =
-          from.entries().stream()
-              .map(
-                  e ->
-                      new RenditionSet.Entry(
-                          e.size(),
-                          e.width(),
-                          e.height(),
-                          entry.dataOffset() + e.offset(),
-                          e.length(),
-                          e.sha256()))
-              .toList();
-      return photos.moveRenditions(photo, from, new RenditionSet(volumePath, moved));
-    }
-  }
+  /** A small file appended to the open volume, and its photo's move. */
+  private record Packed(Path file, RecordMove move) {}
 
   @Override
   protected void setup(Context context) throws IOException {
@@ -127,7 +103,7 @@ public final class PackMapper extends Mapper<Text, NullWritable, NullWritable, N
         continue;
       }
       String path = Path.getPathWithoutSchemeAndAuthority(file.getPath()).toString();
-      Optional<Move> move = row.flatMap(r -> named(root, path, file, r));
+      Optional<RecordMove> move = row.flatMap(r -> named(root, path, file, r));
       if (move.isPresent()) {
         append(move.get(), file, context);
       } else if (file.getModificationTime()
@@ -143,22 +119,23 @@ public final class PackMapper extends Mapper<Text, NullWritable, NullWritable, N
     }
   }
 
-  /** The move of {@code file} if {@code row} names it (the entry is filled in on append). */
-  private static Optional<Move> named(String root, String path, FileStatus file, PhotoRow row) {
+  /** The move of {@code file} if {@code row} names it (its entry is set on append). */
+  private static Optional<RecordMove> named(
+      String root, String path, FileStatus file, PhotoRow row) {
     if (root.equals(PhotoPaths.INCOMING)) {
       BlobLocation location = row.record().location();
       return location.path().equals(path)
               && location.offset() == 0
               && location.length() == file.getLen()
-          ? Optional.of(new Move(file.getPath(), row.record(), Optional.empty(), null))
+          ? Optional.of(new RecordMove(row.record(), Optional.empty(), 0, null))
           : Optional.empty();
     }
     return row.renditions()
         .filter(set -> set.path().equals(path))
-        .map(set -> new Move(file.getPath(), row.record(), Optional.of(set), null));
+        .map(set -> new RecordMove(row.record(), Optional.of(set), 0, null));
   }
 
-  private void append(Move move, FileStatus file, Context context)
+  private void append(RecordMove move, FileStatus file, Context context)
       throws IOException, InterruptedException {
     byte[] data = new byte[Math.toIntExact(file.getLen())];
     try (FSDataInputStream in = fs.open(file.getPath())) {
@@ -175,10 +152,9 @@ public final class PackMapper extends Mapper<Text, NullWritable, NullWritable, N
               id,
               System.currentTimeMillis());
     }
-    VolumeFormat.Kind kind =
-        move.renditions().isEmpty() ? VolumeFormat.Kind.ORIGINAL : VolumeFormat.Kind.RENDITIONS;
-    VolumeFormat.Entry entry = volume.append(kind, move.photo().photoId(), data);
-    moves.add(new Move(move.file(), move.photo(), move.renditions(), entry));
+    VolumeFormat.Entry entry = volume.append(move.kind(), move.photo().photoId(), data);
+    moves.add(
+        new Packed(file.getPath(), new RecordMove(move.photo(), move.renditions(), 0, entry)));
     if (volume.size() >= settings.volumeBytes()) {
       seal(context);
     }
@@ -196,11 +172,11 @@ public final class PackMapper extends Mapper<Text, NullWritable, NullWritable, N
     context.getCounter(PackCounters.VOLUMES).increment(1);
     String volumePath = sealed.toUri().getPath();
     for (int start = 0; start < moves.size(); start += WINDOW) {
-      List<Move> window = moves.subList(start, Math.min(moves.size(), start + WINDOW));
+      List<Packed> window = moves.subList(start, Math.min(moves.size(), start + WINDOW));
       List<CompletableFuture<Boolean>> applied =
-          window.stream().map(move -> move.apply(photos, volumePath)).toList();
+          window.stream().map(packed -> packed.move().apply(photos, volumePath)).toList();
       for (int i = 0; i < window.size(); i++) {
-        Move move = window.get(i);
+        RecordMove move = window.get(i).move();
         if (!applied.get(i).join()) {
           context.getCounter(PackCounters.MOVES_LOST).increment(1);
           continue;
@@ -212,7 +188,7 @@ public final class PackMapper extends Mapper<Text, NullWritable, NullWritable, N
                     : PackCounters.RENDITIONS_PACKED)
             .increment(1);
         context.getCounter(PackCounters.BYTES_PACKED).increment(move.entry().length());
-        Trash.move(fs, move.file(), Instant.now());
+        Trash.move(fs, window.get(i).file(), Instant.now());
         context.progress();
       }
     }

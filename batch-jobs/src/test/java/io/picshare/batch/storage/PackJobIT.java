@@ -277,6 +277,60 @@ class PackJobIT {
     assertEveryPhotoReadsFromAVolume(live);
   }
 
+  @Test
+  void rebalanceRewritesMostlyDeadVolumesAndTrashesUnnamedOnes() throws Exception {
+    List<Uploaded> uploaded = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      uploaded.add(upload(14, i == 0));
+    }
+    pack("--volume-mb", "64");
+    String volume = locations(uploaded.subList(1, 2)).get(0);
+    assertThat(locations(uploaded)).allMatch(volume::equals);
+    for (Uploaded photo : uploaded.subList(2, 6)) {
+      assertThat(photos.markDeleted(photo.record(), 78).get()).isTrue();
+      photos.purgeDeleted(photo.record(), 78).get();
+    }
+
+    Map<ReclaimCounters, Long> counters = rebalance("--dead-share", "0.5");
+
+    List<Uploaded> kept = uploaded.subList(0, 2);
+    assertThat(counters.get(ReclaimCounters.VOLUMES_REWRITTEN)).isGreaterThanOrEqualTo(1);
+    assertThat(counters.get(ReclaimCounters.RECORDS_MOVED)).isGreaterThanOrEqualTo(3);
+    assertThat(fs.exists(new Path(volume))).as("the mostly dead volume").isFalse();
+    assertEveryPhotoReadsFromAVolume(kept);
+    String rewritten = locations(kept).get(0);
+    assertThat(rewritten).isNotEqualTo(volume);
+    assertThat(locations(kept)).allMatch(rewritten::equals);
+    assertThat(VolumeVerifier.readIndex(fs, new Path(rewritten)))
+        .extracting(VolumeFormat.Entry::photoId)
+        .containsExactlyInAnyOrder(
+            kept.get(0).record().photoId(),
+            kept.get(0).record().photoId(),
+            kept.get(1).record().photoId());
+
+    for (Uploaded photo : kept) {
+      assertThat(photos.markDeleted(photo.record(), 79).get()).isTrue();
+      photos.purgeDeleted(photo.record(), 79).get();
+    }
+    age(rewritten); // sealed an hour ago: no pack task can be about to name it
+    Map<ReclaimCounters, Long> again = rebalance();
+    assertThat(again.get(ReclaimCounters.VOLUMES_TRASHED)).isGreaterThanOrEqualTo(1);
+    assertThat(fs.exists(new Path(rewritten))).as("a volume no row names").isFalse();
+  }
+
+  private static Map<ReclaimCounters, Long> rebalance(String... options) throws Exception {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    RebalanceJob job =
+        new RebalanceJob(NEXT_DAY, new PrintStream(printed, true, StandardCharsets.UTF_8));
+    List<String> args = new ArrayList<>(List.of("--grace", "0s"));
+    args.addAll(List.of(options));
+    int exit = ToolRunner.run(new Configuration(conf), job, args.toArray(String[]::new));
+    assertThat(exit).as(printed.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(printed.toString(StandardCharsets.UTF_8))
+        .contains("volumes-rewritten", "bytes-reclaimed");
+    return job.lastCounters();
+  }
+
   private static Map<PackCounters, Long> pack(String... options) throws Exception {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     PackJob job = new PackJob(NEXT_DAY, new PrintStream(printed, true, StandardCharsets.UTF_8));
