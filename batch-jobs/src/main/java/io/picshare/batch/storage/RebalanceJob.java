@@ -126,7 +126,9 @@ public final class RebalanceJob extends Configured implements Tool, Callable<Int
     FileSystem fs = FileSystem.get(conf);
     PendingVolumes.removeAbandoned(fs, conf);
     // volumes sealed an orphan age ago: younger ones may be about to be named by their pack task
-    Set<String> sealed = sealedBefore(fs, clock.millis() - PackJob.ORPHAN_AGE.toMillis());
+    // (file times are the file system's: compared with the real time, whatever the job's clock)
+    Set<String> sealed =
+        sealedBefore(fs, System.currentTimeMillis() - PackJob.ORPHAN_AGE.toMillis());
     Path work = new Path("/tmp/picshare/rebalance-" + clock.millis());
     Job job = createSubmittableJob(conf, deadShare, reducers, work);
     long started = System.nanoTime();
