@@ -4,6 +4,9 @@ import io.picshare.batch.backup.BackupJob;
 import io.picshare.batch.backup.RestoreJob;
 import io.picshare.batch.feed.FeedBuildJob;
 import io.picshare.batch.search.ReindexJob;
+import io.picshare.batch.storage.CapacityReport;
+import io.picshare.batch.storage.PackJob;
+import io.picshare.batch.storage.RebalanceJob;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,7 +26,8 @@ import org.apache.hadoop.util.ToolRunner;
  */
 public final class BatchJobs {
   /** The nightly jobs, in the order {@code nightly} runs them. */
-  static final List<String> NIGHTLY = List.of("repair", "feed-build", "backup");
+  static final List<String> NIGHTLY =
+      List.of("repair", "feed-build", "pack", "rebalance", "backup");
 
   private BatchJobs() {}
 
@@ -55,6 +59,21 @@ public final class BatchJobs {
             "reindex",
             "rebuild the Solr photos index from picshare:photos (on demand, not nightly)",
             () -> new ReindexJob(out)));
+    jobs.add(
+        new BatchJob(
+            "pack",
+            "move small photo files of past hours into volumes; trash orphans",
+            () -> new PackJob(Clock.systemUTC(), out)));
+    jobs.add(
+        new BatchJob(
+            "rebalance",
+            "reclaim deleted photos' bytes in volumes (rewrite or trash them)",
+            () -> new RebalanceJob(Clock.systemUTC(), out)));
+    jobs.add(
+        new BatchJob(
+            "report",
+            "capacity report: bytes, files and NameNode objects per tier; growth projection",
+            () -> new CapacityReport(out)));
     List<BatchJob> nightly = NIGHTLY.stream().map(name -> find(jobs, name).orElseThrow()).toList();
     jobs.add(
         new BatchJob(

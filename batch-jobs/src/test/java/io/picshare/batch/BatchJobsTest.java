@@ -25,7 +25,7 @@ class BatchJobsTest {
         .contains(
             "feed-build",
             "nightly",
-            "run the nightly jobs now, in order: repair, feed-build, backup");
+            "run the nightly jobs now, in order: repair, feed-build, pack, rebalance, backup");
   }
 
   @Test
@@ -39,7 +39,10 @@ class BatchJobsTest {
   void eachJobHasItsOwnHelp() throws Exception {
     assertThat(run("nightly", "--help")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("Usage: nightly", "--zookeeper", "Jobs, in order: repair, feed-build, backup");
+        .contains(
+            "Usage: nightly",
+            "--zookeeper",
+            "Jobs, in order: repair, feed-build, pack, rebalance, backup");
     assertThat(run("repair", "--help")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("Usage: repair", "--zookeeper", "not on YARN");

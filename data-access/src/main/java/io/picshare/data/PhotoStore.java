@@ -1,6 +1,7 @@
 package io.picshare.data;
 
 import io.picshare.schema.key.UserPhotoRowKey;
+import io.picshare.schema.record.BlobLocation;
 import io.picshare.schema.record.PhotoRecord;
 import io.picshare.schema.record.RenditionSet;
 import java.util.List;
@@ -73,6 +74,17 @@ public interface PhotoStore {
    * #recordRenditions}.
    */
   CompletableFuture<Boolean> recordRenditionFailure(PhotoRecord photo, String reason);
+
+  /**
+   * Points the live photo's original at {@code to} (its bytes moved, e.g. into a volume) if its row
+   * still names {@code photo.location()}: compare-and-set, so a photo deleted or moved meanwhile is
+   * left alone ({@code false}). A write whose reply was lost and that finds its own location counts
+   * as moved.
+   */
+  CompletableFuture<Boolean> moveOriginal(PhotoRecord photo, BlobLocation to);
+
+  /** As {@link #moveOriginal}, for the renditions: {@code from} must still be recorded. */
+  CompletableFuture<Boolean> moveRenditions(PhotoRecord photo, RenditionSet from, RenditionSet to);
 
   /** Whether the photo is live, deleted (and by which event), or was never committed. */
   CompletableFuture<PhotoState> state(long photoId);

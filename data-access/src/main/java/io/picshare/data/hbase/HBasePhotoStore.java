@@ -11,6 +11,7 @@ import io.picshare.data.PhotoState;
 import io.picshare.data.PhotoStore;
 import io.picshare.schema.key.PhotoIdRowKey;
 import io.picshare.schema.key.UserPhotoRowKey;
+import io.picshare.schema.record.BlobLocation;
 import io.picshare.schema.record.PhotoRecord;
 import io.picshare.schema.record.RenditionSet;
 import io.picshare.schema.table.PhotoIdsTable;
@@ -286,6 +287,46 @@ public final class HBasePhotoStore implements PhotoStore {
   @Override
   public CompletableFuture<Boolean> recordRenditionFailure(PhotoRecord photo, String reason) {
     return recordOnce(photo, PhotosTable.RENDITION_FAILURE, Bytes.toBytes(reason));
+  }
+
+  @Override
+  public CompletableFuture<Boolean> moveOriginal(PhotoRecord photo, BlobLocation to) {
+    return move(photo, PhotosTable.LOCATION, photo.location().encode(), to.encode());
+  }
+
+  @Override
+  public CompletableFuture<Boolean> moveRenditions(
+      PhotoRecord photo, RenditionSet from, RenditionSet to) {
+    return move(photo, PhotosTable.RENDITIONS, from.encode(), to.encode());
+  }
+
+  /** Replaces {@code from} by {@code to} in {@code qualifier} of the live photo's row. */
+  private CompletableFuture<Boolean> move(
+      PhotoRecord photo, byte[] qualifier, byte[] from, byte[] to) {
+    byte[] row = photo.rowKey().encode();
+    SingleColumnValueFilter current =
+        new SingleColumnValueFilter(METADATA, qualifier, CompareOperator.EQUAL, from);
+    current.setFilterIfMissing(true);
+    current.setLatestVersionOnly(true);
+    CheckAndMutate move =
+        CheckAndMutate.newBuilder(row)
+            .ifMatches(
+                new FilterList(
+                    FilterList.Operator.MUST_PASS_ALL, sameContent(photo), unmarked(), current))
+            .build(new Put(row).addColumn(METADATA, qualifier, to));
+    return hbase
+        .table(PhotosTable.NAME)
+        .thenCompose(table -> table.checkAndMutate(move))
+        .thenCompose(
+            result ->
+                result.isSuccess()
+                    ? CompletableFuture.completedFuture(true)
+                    // a retried write whose first try landed fails its own check
+                    : row(photo.ownerId(), photo.photoId())
+                        .thenApply(
+                            found ->
+                                live(found)
+                                    && Arrays.equals(found.getValue(METADATA, qualifier), to)));
   }
 
   /**

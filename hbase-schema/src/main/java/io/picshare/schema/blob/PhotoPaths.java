@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.OptionalLong;
 
 /**
  * Where an uploaded photo's bytes (and its renditions) land in HDFS before the pack job moves them
@@ -49,5 +50,18 @@ public final class PhotoPaths {
         + "-"
         + HexFormat.of().toHexDigits(attempt)
         + ".renditions";
+  }
+
+  /**
+   * The photo a file under {@link #INCOMING} or {@link #RENDITIONS} belongs to, from its name
+   * ({@code <public id>.<ext>} or {@code <public id>-<attempt>.renditions}); empty for any other
+   * name.
+   */
+  public static OptionalLong photoIdOf(String fileName) {
+    return fileName.length() > PublicIds.LENGTH
+            && (fileName.charAt(PublicIds.LENGTH) == '.'
+                || fileName.charAt(PublicIds.LENGTH) == '-')
+        ? PublicIds.decode(fileName.substring(0, PublicIds.LENGTH))
+        : OptionalLong.empty();
   }
 }

@@ -12,12 +12,14 @@ import io.picshare.api.domain.photo.UploadRequest;
 import io.picshare.api.metrics.ApiMetrics;
 import io.picshare.schema.record.BlobLocation;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.streams.ReadStream;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.io.FileNotFoundException;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -145,6 +147,23 @@ final class PhotoRoutes {
       // the original (owner) or large (others) at the same URL: caches must key on the token
       ctx.response().putHeader("Vary", "Authorization");
     }
+    serveContent(ctx, viewer, size, false);
+  }
+
+  /**
+   * Serves the content the photo row names now. If its file is gone (the pack job moved the bytes
+   * into a volume and trashed the file after this row was read), reads the row again, once.
+   */
+  private void serveContent(
+      RoutingContext ctx, Optional<Principal> viewer, ContentSize size, boolean again) {
+    Handler<Throwable> failed =
+        error -> {
+          if (!again && error instanceof FileNotFoundException && !answered(ctx)) {
+            serveContent(ctx, viewer, size, true);
+          } else {
+            ctx.fail(error);
+          }
+        };
     photos
         .content(viewer, ctx.pathParam("id"), size)
         .onSuccess(
@@ -179,7 +198,7 @@ final class PhotoRoutes {
                 photos
                     .streamContent(location, offset, length)
                     .onSuccess(stream -> stream(ctx, content, range, length, stream))
-                    .onFailure(ctx::fail);
+                    .onFailure(failed);
                 return;
               }
               photos
@@ -192,7 +211,7 @@ final class PhotoRoutes {
                         startContent(response, content, range);
                         response.end(Buffer.buffer(bytes));
                       })
-                  .onFailure(ctx::fail);
+                  .onFailure(failed);
             })
         .onFailure(ctx::fail);
   }

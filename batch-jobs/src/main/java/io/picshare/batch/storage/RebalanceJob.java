@@ -1,0 +1,245 @@
+package io.picshare.batch.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import io.picshare.batch.ClusterOptions;
+import io.picshare.batch.JobMonitor;
+import io.picshare.batch.RegionGroupInputFormat;
+import io.picshare.batch.TimeConverters;
+import io.picshare.data.hbase.HBasePhotoStore;
+import io.picshare.media.DisplaySize;
+import io.picshare.schema.blob.VolumeFormat;
+import io.picshare.schema.blob.VolumePaths;
+import io.picshare.schema.table.PhotosTable;
+import java.io.BufferedReader;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.conf.Configured;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.hbase.HBaseConfiguration;
+import org.apache.hadoop.hbase.client.Scan;
+import org.apache.hadoop.hbase.mapreduce.TableMapReduceUtil;
+import org.apache.hadoop.io.BytesWritable;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.MRJobConfig;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
+import org.apache.hadoop.util.Tool;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code rebalance}: reclaims the bytes of deleted photos inside volumes. A MapReduce job groups
+ * the photo rows by the volume they name ({@link ReclaimMapper}, {@link ReclaimReducer}): a volume
+ * whose dead share reaches {@code --dead-share} has its live records rewritten into a new volume
+ * and goes to the trash; the driver then trashes the sealed volumes no row names at all. Small
+ * files of deleted photos are reclaimed by {@code pack}.
+ */
+@Command(
+    name = "rebalance",
+    mixinStandardHelpOptions = true,
+    version = "PicShare 0.1.0",
+    description = {
+      "Reclaims deleted photos' bytes in volumes: rewrites each volume whose dead share of"
+          + " record bytes reaches --dead-share with its live records (compare-and-set on each"
+          + " photo's location, as pack does) and moves volumes no live photo names to"
+          + " /picshare/trash, emptied after --grace. A MapReduce job over picshare:photos on the"
+          + " cluster of the Hadoop configuration; safe to kill and rerun, and while the API"
+          + " serves."
+    })
+public final class RebalanceJob extends Configured implements Tool, Callable<Integer> {
+  @Mixin ClusterOptions cluster = new ClusterOptions();
+
+  @Option(
+      names = "--dead-share",
+      paramLabel = "FRACTION",
+      description =
+          "Rewrite a volume once this share of its record bytes is dead, 0..1 (default:"
+              + " ${DEFAULT-VALUE}; 0 rewrites every volume with a dead record).")
+  double deadShare = 0.5;
+
+  @Option(
+      names = "--grace",
+      paramLabel = "DURATION",
+      converter = TimeConverters.DurationConverter.class,
+      description = "How long trashed volumes are kept (default: 1h; 0s: empty the trash now).")
+  Duration grace = Duration.ofHours(1);
+
+  @Option(
+      names = "--reducers",
+      paramLabel = "N",
+      description = "Reduce tasks (volumes are spread over them; default: ${DEFAULT-VALUE}).")
+  int reducers = 1;
+
+  private final Clock clock;
+  private final PrintStream out;
+  private Map<ReclaimCounters, Long> lastCounters;
+
+  public RebalanceJob(Clock clock, PrintStream out) {
+    this.clock = requireNonNull(clock, "clock is null");
+    this.out = requireNonNull(out, "out is null");
+  }
+
+  /** The counters of the last run that succeeded (the driver's trashed volumes included). */
+  public Map<ReclaimCounters, Long> lastCounters() {
+    return lastCounters;
+  }
+
+  @Override
+  public int run(String[] args) {
+    CommandLine command = new CommandLine(this);
+    command.setOut(new PrintWriter(out, true));
+    return command.execute(args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (deadShare < 0 || deadShare > 1) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this), "--dead-share must be between 0 and 1: " + deadShare);
+    }
+    Configuration conf =
+        HBaseConfiguration.create(getConf() != null ? getConf() : new Configuration());
+    cluster.applyTo(conf);
+    FileSystem fs = FileSystem.get(conf);
+    PendingVolumes.removeAbandoned(fs, conf);
+    // volumes sealed an orphan age ago: younger ones may be about to be named by their pack task
+    // (file times are the file system's: compared with the real time, whatever the job's clock)
+    Set<String> sealed =
+        sealedBefore(fs, System.currentTimeMillis() - PackJob.ORPHAN_AGE.toMillis());
+    Path work = new Path("/tmp/picshare/rebalance-" + clock.millis());
+    Job job = createSubmittableJob(conf, deadShare, reducers, work);
+    long started = System.nanoTime();
+    Map<ReclaimCounters, Long> counters;
+    try {
+      boolean succeeded;
+      try {
+        succeeded = new JobMonitor(out).run(job);
+      } finally {
+        PendingVolumes.remove(fs, job.getJobID());
+      }
+      if (!succeeded) {
+        out.println("rebalance failed");
+        return 1;
+      }
+      counters =
+          new java.util.TreeMap<>(JobMonitor.values(job.getCounters(), ReclaimCounters.class));
+      sealed.removeAll(namedVolumes(fs, work));
+      long trashed = 0;
+      long bytes = 0;
+      for (String volume : sealed) {
+        long length = fs.getFileStatus(new Path(volume)).getLen();
+        if (Trash.move(fs, new Path(volume), Instant.now())) {
+          trashed++;
+          bytes += length;
+        }
+      }
+      counters.merge(ReclaimCounters.VOLUMES_TRASHED, trashed, Long::sum);
+      counters.merge(ReclaimCounters.BYTES_RECLAIMED, bytes, Long::sum);
+    } finally {
+      fs.delete(work, true);
+    }
+    int purged = Trash.purge(fs, clock.instant(), grace);
+    out.printf(
+        Locale.ROOT,
+        "rebalance done in %.1f s; %d trash directories older than %s deleted; counters:%n",
+        (System.nanoTime() - started) / 1e9,
+        purged,
+        grace);
+    new JobMonitor(out).printCounters(counters);
+    lastCounters = counters;
+    return 0;
+  }
+
+  /** The job grouping the photo rows by volume into {@code work}. */
+  public static Job createSubmittableJob(
+      Configuration base, double deadShare, int reducers, Path work) throws IOException {
+    Configuration conf = new Configuration(base);
+    conf.setDouble(ReclaimReducer.DEAD_SHARE, deadShare);
+    conf.setBoolean(MRJobConfig.REDUCE_SPECULATIVE, false);
+    Job job = Job.getInstance(conf, "picshare rebalance (reclaim volumes)");
+    job.setJarByClass(RebalanceJob.class);
+    Scan scan =
+        new Scan()
+            .addColumn(PhotosTable.METADATA, PhotosTable.SHA256)
+            .addColumn(PhotosTable.METADATA, PhotosTable.DELETION_EVENT)
+            .addColumn(PhotosTable.METADATA, PhotosTable.LOCATION)
+            .addColumn(PhotosTable.METADATA, PhotosTable.RENDITIONS)
+            .setCaching(1000)
+            .setCacheBlocks(false);
+    scan.setAttribute(Scan.SCAN_ATTRIBUTES_TABLE_NAME, PhotosTable.NAME.getName());
+    TableMapReduceUtil.initTableMapperJob(
+        java.util.List.of(scan), ReclaimMapper.class, Text.class, BytesWritable.class, job, true);
+    job.setInputFormatClass(RegionGroupInputFormat.class);
+    job.setReducerClass(ReclaimReducer.class);
+    job.setNumReduceTasks(reducers);
+    job.setOutputKeyClass(Text.class);
+    job.setOutputValueClass(LongWritable.class);
+    job.setOutputFormatClass(TextOutputFormat.class);
+    FileOutputFormat.setOutputPath(job, work);
+    TableMapReduceUtil.addDependencyJarsForClasses(
+        job.getConfiguration(),
+        VolumeFormat.class,
+        DisplaySize.class,
+        HBasePhotoStore.class,
+        com.github.benmanes.caffeine.cache.Caffeine.class);
+    return job;
+  }
+
+  /** Sealed volumes last modified before {@code millis}. */
+  private static Set<String> sealedBefore(FileSystem fs, long millis) throws IOException {
+    Set<String> volumes = new TreeSet<>();
+    RemoteIterator<LocatedFileStatus> files;
+    try {
+      files = fs.listFiles(new Path(VolumePaths.HOT), true);
+    } catch (FileNotFoundException e) {
+      return volumes;
+    }
+    while (files.hasNext()) {
+      LocatedFileStatus file = files.next();
+      String path = Path.getPathWithoutSchemeAndAuthority(file.getPath()).toString();
+      if (VolumePaths.isVolume(path) && file.getModificationTime() < millis) {
+        volumes.add(path);
+      }
+    }
+    return volumes;
+  }
+
+  /** The volumes the reducers found named by some row (or wrote), from their output. */
+  private static Set<String> namedVolumes(FileSystem fs, Path work) throws IOException {
+    Set<String> named = new HashSet<>();
+    for (FileStatus part : fs.listStatus(work, path -> path.getName().startsWith("part-"))) {
+      try (BufferedReader lines =
+          new BufferedReader(
+              new InputStreamReader(fs.open(part.getPath()), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = lines.readLine()) != null) {
+          named.add(line.substring(0, line.indexOf('\t')));
+        }
+      }
+    }
+    return named;
+  }
+}
