@@ -31,6 +31,7 @@ class SchemaSdlTest {
 
     assertThat(introspected(file)).isEqualTo(SchemaSdl.fromSdl(file));
     assertThat(SchemaSdl.fromSdl(file))
+        .contains("PicShare's GraphQL API")
         .contains("Where the photo was taken: shown to its owner only")
         .contains("feed(after: String, first: Int = 20, order: FeedOrder = TOP): PhotoConnection");
   }
