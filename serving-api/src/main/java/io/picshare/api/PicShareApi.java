@@ -339,6 +339,16 @@ public final class PicShareApi implements AutoCloseable {
         "photos those batched like reads asked about",
         loads,
         BatchLoads::likeKeys);
+    metrics.count(
+        "picshare.graphql.photo.loads",
+        "batched photo reads (one multi-get of rows each) GraphQL made",
+        loads,
+        BatchLoads::photoLoads);
+    metrics.count(
+        "picshare.graphql.photo.load.keys",
+        "photos those batched reads asked for",
+        loads,
+        BatchLoads::photoKeys);
     ApiRouter.Services services =
         new ApiRouter.Services(
             accounts,

@@ -114,7 +114,8 @@ public final class PicShareGraphQL {
             .variables(request.variables())
             .graphQLContext(Map.of(RequestScope.class, new RequestScope(viewer, mutationsAllowed)))
             .dataLoaderRegistry(
-                Loaders.create(services.accounts(), services.likes(), viewer, loads));
+                Loaders.create(
+                    services.accounts(), services.photos(), services.likes(), viewer, loads));
     request.operationName().ifPresent(input::operationName);
     var context = Vertx.currentContext();
     var executing = graphQL.executeAsync(input.build());

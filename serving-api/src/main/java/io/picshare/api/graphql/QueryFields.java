@@ -53,7 +53,14 @@ final class QueryFields {
   private CompletableFuture<PhotoNode> photo(DataFetchingEnvironment env) {
     Optional<Principal> viewer = RequestScope.of(env).viewer();
     String id = env.getArgument("id");
-    return Fetch.of(services.photos().find(id).map(photo -> PhotoNode.of(photo, viewer)));
+    return Loaders.photo(env, id)
+        .thenApply(
+            photo -> {
+              if (photo == null) {
+                throw PicShareException.notFound("no photo with id '" + id + "'");
+              }
+              return PhotoNode.of(photo, viewer);
+            });
   }
 
   private CompletableFuture<Map<String, Object>> feed(DataFetchingEnvironment env) {

@@ -625,6 +625,36 @@ class GraphQLIT {
   }
 
   @Test
+  void photosAskedForByIdAreReadInOneBatch() throws Exception {
+    Map<String, Double> before = graphqlMetrics();
+    JsonObject data =
+        data(
+            post(
+                null,
+                "query($a: ID!, $b: ID!, $c: ID!) { a: photo(id: $a) { title owner { username } }"
+                    + " b: photo(id: $b) { title } c: photo(id: $c) { title } again: photo(id: $a) { title } }",
+                new JsonObject().put("a", geoPhoto).put("b", marketPhoto).put("c", carolsPhoto)));
+    Map<String, Double> after = graphqlMetrics();
+
+    assertThat(data)
+        .isEqualTo(
+            new JsonObject()
+                .put(
+                    "a",
+                    new JsonObject()
+                        .put("title", word + " geo")
+                        .put("owner", new JsonObject().put("username", alice.name())))
+                .put("b", new JsonObject().put("title", word + " market"))
+                .put("c", new JsonObject().put("title", word + " carol"))
+                .put("again", new JsonObject().put("title", word + " geo")));
+    // four fields, three photos: one batch of three keys, then one of the one owner asked for
+    assertThat(after.get("photo_loads") - before.get("photo_loads")).isEqualTo(1.0);
+    assertThat(after.get("photo_load_keys") - before.get("photo_load_keys")).isEqualTo(3.0);
+    assertThat(after.get("user_loads") - before.get("user_loads")).isEqualTo(1.0);
+    assertThat(after.get("user_load_keys") - before.get("user_load_keys")).isEqualTo(1.0);
+  }
+
+  @Test
   void aTooDeepOrTooLargeQueryIsRefusedBeforeItRuns() throws Exception {
     String level = "followers(first: 1) { edges { node { ";
     String close = " } } }";
