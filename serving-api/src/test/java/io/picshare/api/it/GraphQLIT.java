@@ -191,7 +191,20 @@ class GraphQLIT {
     assertThat(anonymous.getValue("likedByMe")).isNull();
     assertThat(owners.getString("sizesState")).isEqualTo("READY");
     assertThat(owners.getJsonArray("sizes").stream().map(s -> ((JsonObject) s).getString("name")))
-        .containsExactly("thumb", "small", "medium", "large");
+        .containsExactlyInAnyOrder("thumb", "small", "medium", "large");
+    // stored 1200 x 900, shown upright (orientation 6) as 900 x 1200
+    assertThat(
+            owners.getJsonArray("sizes").stream()
+                .map(s -> (JsonObject) s)
+                .filter(s -> s.getString("name").equals("small"))
+                .findFirst()
+                .orElseThrow())
+        .isEqualTo(
+            new JsonObject()
+                .put("name", "small")
+                .put("width", 320)
+                .put("height", 427)
+                .put("url", "/v1/photos/" + geoPhoto + "/content?size=small"));
     assertThat(owners).isEqualTo(node(restJson("/v1/photos/" + geoPhoto, alice.token())));
     assertThat(strangers).isEqualTo(node(restJson("/v1/photos/" + geoPhoto, bob.token())));
     assertThat(anonymous).isEqualTo(node(restJson("/v1/photos/" + geoPhoto, null)));
