@@ -81,7 +81,7 @@ class GraphQLIT {
         upload(
             alice,
             TestImages.jpegWithExif(
-                TestImages.jpeg(160, 120), TestImages.exif(6, 38.7223, -9.1393)),
+                TestImages.jpeg(1200, 900), TestImages.exif(6, 38.7223, -9.1393)),
             word + " geo");
     carolsPhoto = upload(carol, TestPhotos.jpeg(50, 50, 3), word + " carol");
     assertThat(client.put("/v1/me/following/" + alice.name(), bob.token()).statusCode())
