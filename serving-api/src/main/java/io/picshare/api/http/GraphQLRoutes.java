@@ -28,6 +28,10 @@ import java.util.Optional;
  * application/graphql-response+json}, a document that does not parse, validate or stay within the
  * limits; with {@code application/json} that is a {@code 200}), a mutation sent with {@code GET}
  * {@code 405}, and a bad token {@code 401}. Every error has an {@code extensions.code}.
+ *
+ * <p>This is plain graphql-java behind a handler of ours rather than vertx-web-graphql's {@code
+ * GraphQLHandler}, which answers every outcome {@code 200 application/json}, runs mutations sent
+ * with GET, and renders its own failures outside the router's error format.
  */
 final class GraphQLRoutes {
   static final String PATH = "/v1/graphql";
