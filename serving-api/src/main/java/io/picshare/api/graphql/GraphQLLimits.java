@@ -11,7 +11,7 @@ import io.picshare.api.domain.Paging;
  * @param maxDepth how deeply fields may nest (the standard introspection query needs 13)
  * @param maxComplexity the highest complexity accepted
  * @param maxDocumentBytes the largest request body accepted (GET query strings are bounded by the
- *     server's request-line limit)
+ *     server's request-line limit, 4 KiB)
  */
 public record GraphQLLimits(int maxDepth, int maxComplexity, int maxDocumentBytes) {
   /** 15 levels, complexity 5,000 (e.g. 100 photos with 40 fields each), 64 KiB. */
