@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Relay-style connections over the services' pages: {@code edges { cursor node }} and {@code
- * pageInfo { hasNextPage endCursor }}, where {@code endCursor} is the service's own next cursor.
+ * pageInfo { hasNextPage endCursor }}, where {@code endCursor} is the service's own next cursor or,
+ * on the last page, the last edge's cursor (null where the list has no cursor per item).
  */
 final class Connections {
   /** How many items a paged field returns when {@code first} is not given. */
@@ -37,7 +38,10 @@ final class Connections {
     }
     Map<String, Object> pageInfo = new HashMap<>();
     pageInfo.put("hasNextPage", next.isPresent());
-    pageInfo.put("endCursor", next.orElse(null));
+    // the service's own next cursor wins: it may lie past rows it skipped (e.g. stale follows)
+    pageInfo.put(
+        "endCursor",
+        next.orElse(edges.isEmpty() ? null : (String) edges.get(edges.size() - 1).get("cursor")));
     return Map.of("edges", edges, "pageInfo", pageInfo);
   }
 

@@ -52,6 +52,22 @@ class ConnectionsTest {
   }
 
   @Test
+  void onTheLastPageTheEndCursorIsTheLastEdgesOwn() {
+    Map<String, Object> connection =
+        Connections.of(List.of("a", "b"), List.of("ca", "cb"), Optional.empty());
+
+    assertThat(pageInfo(connection)).isEqualTo(Map.of("hasNextPage", false, "endCursor", "cb"));
+  }
+
+  @Test
+  void theServicesNextCursorIsTheEndCursorEvenPastTheLastEdge() {
+    Map<String, Object> connection =
+        Connections.of(List.of("a"), List.of("ca"), Optional.of("skipped-stale-row"));
+
+    assertThat(pageInfo(connection).get("endCursor")).isEqualTo("skipped-stale-row");
+  }
+
+  @Test
   void oneCursorPerNodeIsRequired() {
     assertThatThrownBy(() -> Connections.of(List.of("a", "b"), List.of("ca"), Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class);

@@ -167,7 +167,8 @@ class GraphQLIT {
               new JsonObject()
                   .put("edges", edges)
                   .put(
-                      "pageInfo", new JsonObject().put("hasNextPage", false).putNull("endCursor")));
+                      "pageInfo",
+                      new JsonObject().put("hasNextPage", false).put("endCursor", harbourPhoto)));
       assertThat(ids(user.getJsonObject("photos")))
           .containsExactly(geoPhoto, marketPhoto, harbourPhoto);
     }
@@ -415,8 +416,15 @@ class GraphQLIT {
             .getJsonObject("following");
     assertThat(second.getJsonArray("edges").getJsonObject(0).getJsonObject("node"))
         .isEqualTo(new JsonObject().put("username", alice.name()).put("followerCount", 1));
+    // on the last page the end cursor is the last edge's own
     assertThat(second.getJsonObject("pageInfo"))
-        .isEqualTo(new JsonObject().put("hasNextPage", false).putNull("endCursor"));
+        .isEqualTo(
+            new JsonObject()
+                .put("hasNextPage", false)
+                .put(
+                    "endCursor",
+                    second.getJsonArray("edges").getJsonObject(0).getString("cursor")));
+    assertThat(second.getJsonArray("edges").getJsonObject(0).getString("cursor")).isNotNull();
 
     JsonObject alices =
         data(post(null, query, new JsonObject().put("u", alice.name()))).getJsonObject("user");
@@ -911,7 +919,13 @@ class GraphQLIT {
       values.put(matcher.group(1), Double.parseDouble(matcher.group(2)));
     }
     assertThat(values)
-        .containsOnlyKeys("user_loads", "user_load_keys", "like_loads", "like_load_keys");
+        .containsOnlyKeys(
+            "user_loads",
+            "user_load_keys",
+            "like_loads",
+            "like_load_keys",
+            "photo_loads",
+            "photo_load_keys");
     return values;
   }
 }
