@@ -75,6 +75,11 @@ class GraphQLIT {
     alice = signUp("alice");
     bob = signUp("bob");
     carol = signUp("carol");
+    // before the uploads: the fan-out puts a photo in the feeds of the followers it has then
+    assertThat(client.put("/v1/me/following/" + alice.name(), bob.token()).statusCode())
+        .isEqualTo(204);
+    assertThat(client.put("/v1/me/following/" + carol.name(), bob.token()).statusCode())
+        .isEqualTo(204);
     harbourPhoto = upload(alice, TestPhotos.jpeg(64, 48, 1), word + " harbour");
     marketPhoto = upload(alice, TestPhotos.jpeg(48, 64, 2), word + " market");
     geoPhoto =
@@ -84,10 +89,6 @@ class GraphQLIT {
                 TestImages.jpeg(1200, 900), TestImages.exif(6, 38.7223, -9.1393)),
             word + " geo");
     carolsPhoto = upload(carol, TestPhotos.jpeg(50, 50, 3), word + " carol");
-    assertThat(client.put("/v1/me/following/" + alice.name(), bob.token()).statusCode())
-        .isEqualTo(204);
-    assertThat(client.put("/v1/me/following/" + carol.name(), bob.token()).statusCode())
-        .isEqualTo(204);
     for (String id : List.of(harbourPhoto, marketPhoto, geoPhoto, carolsPhoto)) {
       awaitRest(
           "/v1/photos/" + id,
