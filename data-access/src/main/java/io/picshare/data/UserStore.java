@@ -27,6 +27,9 @@ public interface UserStore {
 
   CompletableFuture<Optional<UserAccount>> findById(long userId);
 
+  /** The accounts of {@code userIds}, in order (empty where there is none), in one multi-get. */
+  CompletableFuture<List<Optional<UserAccount>>> findAllById(List<Long> userIds);
+
   /**
    * Up to {@code limit} users whose username starts with {@code prefix} (any letter case), in
    * username order; none if the prefix cannot begin a valid username.

@@ -23,6 +23,10 @@ import io.picshare.api.domain.webhook.TargetPolicy;
 import io.picshare.api.domain.webhook.WebhookService;
 import io.picshare.api.events.LiveNotices;
 import io.picshare.api.events.OutboxRelay;
+import io.picshare.api.graphql.BatchLoads;
+import io.picshare.api.graphql.GraphQLLimits;
+import io.picshare.api.graphql.GraphQLServices;
+import io.picshare.api.graphql.PicShareGraphQL;
 import io.picshare.api.health.ReadinessService;
 import io.picshare.api.http.AdminRouter;
 import io.picshare.api.http.ApiRouter;
@@ -303,16 +307,59 @@ public final class PicShareApi implements AutoCloseable {
         "live streams closed for reading too slowly",
         notifications,
         NotificationHub::droppedConnections);
+    FollowService followService = new FollowService(users, follows, followees, outbox, ids, clock);
+    LikeService likes =
+        new LikeService(reads, photos, new HBaseLikeStore(hbase), outbox, ids, clock);
+    FeedService feedService =
+        new FeedService(users, feeds, photos, followees, ids, clock, config.feed());
+    SearchService search = new SearchService(backends.search(), photos, users);
+    PicShareGraphQL graphql =
+        PicShareGraphQL.create(
+            new GraphQLServices(
+                accounts, reads, deletes, followService, likes, feedService, search),
+            GraphQLLimits.DEFAULTS);
+    BatchLoads loads = graphql.loads();
+    metrics.count(
+        "picshare.graphql.user.loads",
+        "batched account reads (one multi-get each) GraphQL made",
+        loads,
+        BatchLoads::userLoads);
+    metrics.count(
+        "picshare.graphql.user.load.keys",
+        "accounts those batched reads asked for",
+        loads,
+        BatchLoads::userKeys);
+    metrics.count(
+        "picshare.graphql.like.loads",
+        "batched reads of the caller's likes GraphQL made",
+        loads,
+        BatchLoads::likeLoads);
+    metrics.count(
+        "picshare.graphql.like.load.keys",
+        "photos those batched like reads asked about",
+        loads,
+        BatchLoads::likeKeys);
+    metrics.count(
+        "picshare.graphql.photo.loads",
+        "batched photo reads (one multi-get of rows each) GraphQL made",
+        loads,
+        BatchLoads::photoLoads);
+    metrics.count(
+        "picshare.graphql.photo.load.keys",
+        "photos those batched reads asked for",
+        loads,
+        BatchLoads::photoKeys);
     ApiRouter.Services services =
         new ApiRouter.Services(
             accounts,
             uploads,
             reads,
             deletes,
-            new FollowService(users, follows, followees, outbox, ids, clock),
-            new LikeService(reads, photos, new HBaseLikeStore(hbase), outbox, ids, clock),
-            new FeedService(users, feeds, photos, followees, ids, clock, config.feed()),
-            new SearchService(backends.search(), photos, users),
+            followService,
+            likes,
+            feedService,
+            search,
+            graphql,
             new WebhookService(
                 webhooks,
                 webhookDeliveries,

@@ -149,6 +149,18 @@ public final class HBaseUserStore implements UserStore {
   }
 
   @Override
+  public CompletableFuture<List<Optional<UserAccount>>> findAllById(List<Long> userIds) {
+    if (userIds.isEmpty()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    List<Get> gets = userIds.stream().map(id -> new Get(new UserRowKey(id).encode())).toList();
+    return hbase
+        .table(UsersTable.NAME)
+        .thenCompose(table -> table.getAll(gets))
+        .thenApply(results -> results.stream().map(HBaseUserStore::toAccount).toList());
+  }
+
+  @Override
   public CompletableFuture<List<UserAccount>> findByUsernamePrefix(String prefix, int limit) {
     Optional<byte[]> start = UsernameRowKey.prefix(prefix);
     if (start.isEmpty()) {

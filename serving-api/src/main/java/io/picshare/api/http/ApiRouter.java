@@ -16,6 +16,7 @@ import io.picshare.api.domain.search.SearchService;
 import io.picshare.api.domain.social.FollowService;
 import io.picshare.api.domain.social.LikeService;
 import io.picshare.api.domain.webhook.WebhookService;
+import io.picshare.api.graphql.PicShareGraphQL;
 import io.picshare.api.health.ReadinessService;
 import io.picshare.api.metrics.ApiMetrics;
 import io.vertx.core.Vertx;
@@ -46,6 +47,7 @@ public final class ApiRouter {
       LikeService likes,
       FeedService feeds,
       SearchService search,
+      PicShareGraphQL graphql,
       WebhookService webhooks,
       NotificationHub notifications,
       TokenService tokens,
@@ -162,6 +164,8 @@ public final class ApiRouter {
           path -> router.route(HttpMethod.GET, path).handler(ctx -> wrongRole(ctx, role)));
     }
 
+    new GraphQLRoutes(services.graphql(), authenticator, limits.clients()).mount(router, role);
+
     FailureHandler failures = new FailureHandler(limits.clients());
     router.route().failureHandler(failures);
     router.errorHandler(405, failures);
@@ -170,7 +174,7 @@ public final class ApiRouter {
     return router;
   }
 
-  private static void wrongRole(RoutingContext ctx, ServerRole role) {
+  static void wrongRole(RoutingContext ctx, ServerRole role) {
     ctx.fail(
         new PicShareException(
             ErrorCode.METHOD_NOT_ALLOWED,

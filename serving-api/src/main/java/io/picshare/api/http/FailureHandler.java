@@ -1,7 +1,9 @@
 package io.picshare.api.http;
 
+import io.picshare.api.domain.error.BackendFailures;
 import io.picshare.api.domain.error.ErrorCode;
 import io.picshare.api.domain.error.PicShareException;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
@@ -18,10 +20,23 @@ import org.slf4j.LoggerFactory;
 final class FailureHandler implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
 
-  private final ClientAddresses clients;
+  /** Writes the error response in the format of the routes it serves. */
+  @FunctionalInterface
+  interface ErrorResponse {
+    Future<Void> send(RoutingContext ctx, ErrorCode code, String detail);
+  }
 
+  private final ClientAddresses clients;
+  private final ErrorResponse response;
+
+  /** Answers with RFC 9457 problem documents. */
   FailureHandler(ClientAddresses clients) {
+    this(clients, Problem::send);
+  }
+
+  FailureHandler(ClientAddresses clients, ErrorResponse response) {
     this.clients = clients;
+    this.response = response;
   }
 
   @Override
@@ -36,14 +51,14 @@ final class FailureHandler implements Handler<RoutingContext> {
     UnreadBody.closeAfterAnswer(ctx);
     Throwable failure = ctx.failure();
     if (failure instanceof PicShareException e) {
-      Problem.send(ctx, e.code(), e.getMessage());
+      response.send(ctx, e.code(), e.getMessage());
       return;
     }
     if (failure instanceof DecodeException) {
-      Problem.send(ctx, ErrorCode.VALIDATION_FAILED, "the body is not valid JSON");
+      response.send(ctx, ErrorCode.VALIDATION_FAILED, "the body is not valid JSON");
       return;
     }
-    if (backendUnavailable(failure)) {
+    if (BackendFailures.unavailable(failure)) {
       // HBase, HDFS, Kafka and Solr clients report outages as I/O errors or timeouts: the client
       // may retry.
       LOG.warn(
@@ -53,19 +68,19 @@ final class FailureHandler implements Handler<RoutingContext> {
           clients.of(ctx),
           failure.toString());
       ctx.response().putHeader("Retry-After", "5");
-      Problem.send(
+      response.send(
           ctx, ErrorCode.SERVICE_UNAVAILABLE, "a storage backend is unavailable; retry later");
       return;
     }
     switch (ctx.statusCode()) {
-      case 400 -> Problem.send(ctx, ErrorCode.VALIDATION_FAILED, "the request is malformed");
-      case 404 -> Problem.send(ctx, ErrorCode.NOT_FOUND, "no resource at " + ctx.request().path());
+      case 400 -> response.send(ctx, ErrorCode.VALIDATION_FAILED, "the request is malformed");
+      case 404 -> response.send(ctx, ErrorCode.NOT_FOUND, "no resource at " + ctx.request().path());
       case 405 ->
-          Problem.send(
+          response.send(
               ctx,
               ErrorCode.METHOD_NOT_ALLOWED,
               ctx.request().method() + " is not allowed on " + ctx.request().path());
-      case 413 -> Problem.send(ctx, ErrorCode.PAYLOAD_TOO_LARGE, "the request body is too large");
+      case 413 -> response.send(ctx, ErrorCode.PAYLOAD_TOO_LARGE, "the request body is too large");
       default -> {
         LOG.error(
             "{} {} from {} failed",
@@ -73,18 +88,8 @@ final class FailureHandler implements Handler<RoutingContext> {
             ctx.request().path(),
             clients.of(ctx),
             failure);
-        Problem.send(ctx, ErrorCode.INTERNAL_ERROR, null);
+        response.send(ctx, ErrorCode.INTERNAL_ERROR, null);
       }
     }
-  }
-
-  private static boolean backendUnavailable(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof java.io.IOException
-          || cause instanceof java.util.concurrent.TimeoutException) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -3,7 +3,7 @@ package io.picshare.api.http;
 import io.picshare.api.domain.auth.Principal;
 import io.picshare.api.domain.photo.StoredPhoto;
 import io.picshare.api.domain.social.LikeService;
-import io.picshare.api.json.PhotoJson;
+import io.picshare.api.json.PhotoView;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -12,10 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Photo JSON as the API answers it: the stored photo plus {@code like_count}, the display {@code
- * sizes} built so far, and {@code liked_by_me} when the request carries a token (one batched read
- * of the viewer's likes per response). {@code location} (the uploader's GPS position) is shown to
- * the owner only.
+ * Photo JSON as the API answers it: {@link PhotoView} (like count, display sizes, {@code location}
+ * for the owner only), and {@code liked_by_me} when the request carries a token (one batched read
+ * of the viewer's likes per response).
  */
 final class PhotoViews {
   private final LikeService likes;
@@ -54,29 +53,6 @@ final class PhotoViews {
   }
 
   private static JsonObject base(StoredPhoto photo, boolean owner) {
-    JsonObject json = PhotoJson.of(photo.record(), photo.ownerUsername());
-    if (!owner) {
-      json.remove("location");
-    }
-    JsonObject sizes = new JsonObject();
-    String contentUrl = json.getString("content_url");
-    photo
-        .renditions()
-        .ifPresent(
-            set ->
-                set.entries()
-                    .forEach(
-                        entry ->
-                            sizes.put(
-                                entry.size().apiName(),
-                                new JsonObject()
-                                    .put("width", entry.width())
-                                    .put("height", entry.height())
-                                    .put("url", contentUrl + "?size=" + entry.size().apiName()))));
-    String state =
-        photo.renditions().isPresent()
-            ? "ready"
-            : photo.renditionFailure().isPresent() ? "failed" : "pending";
-    return json.put("like_count", photo.likeCount()).put("sizes", sizes).put("sizes_state", state);
+    return PhotoView.of(photo, owner);
   }
 }

@@ -49,6 +49,7 @@ class OpenApiDocumentTest {
                 null,
                 null,
                 null,
+                null,
                 new ReadinessService(
                     List.of(), Duration.ofSeconds(1), Duration.ofSeconds(1), Clock.systemUTC()),
                 new ApiMetrics("all")),

@@ -676,6 +676,217 @@ class BadInputIT {
             }));
   }
 
+  private static HttpResponse<byte[]> graphql(
+      ApiClient c, String bearer, String contentType, String body) throws Exception {
+    HttpRequest.Builder request =
+        c.request("/v1/graphql")
+            .header("Accept", "application/graphql-response+json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    if (bearer != null) {
+      request.header("Authorization", bearer);
+    }
+    return c.send(request);
+  }
+
+  private static HttpResponse<byte[]> graphql(ApiClient c, String bearer, String query)
+      throws Exception {
+    return graphql(c, bearer, "application/json", new JsonObject().put("query", query).encode());
+  }
+
+  private static HttpResponse<byte[]> graphqlGet(ApiClient c, String bearer, String query)
+      throws Exception {
+    HttpRequest.Builder request =
+        c.request("/v1/graphql?" + query).header("Accept", "application/graphql-response+json");
+    if (bearer != null) {
+      request.header("Authorization", bearer);
+    }
+    return c.send(request.GET());
+  }
+
+  /**
+   * GraphQL requests: {@code status} and {@code code}; a 200 is a field error ({@code data} with
+   * the field null), anything else a request error (no {@code data}).
+   */
+  static Stream<Arguments> graphQLRequests() {
+    String bearer = "Bearer " + token;
+    String photos = "{ user(username: \"" + username + "\") { photos(%s) { edges { cursor } } } }";
+    return Stream.of(
+        bad(
+            "graphql bad JSON",
+            400,
+            "validation-failed",
+            c -> graphql(c, null, "application/json", "{\"query\": ")),
+        bad(
+            "graphql body not an object",
+            400,
+            "validation-failed",
+            c -> graphql(c, null, "application/json", "[{\"query\": \"{ __typename }\"}]")),
+        bad(
+            "graphql without query",
+            400,
+            "validation-failed",
+            c -> graphql(c, null, "application/json", "{\"variables\": {}}")),
+        bad(
+            "graphql query not a string",
+            400,
+            "validation-failed",
+            c -> graphql(c, null, "application/json", "{\"query\": 42}")),
+        bad(
+            "graphql variables not an object",
+            400,
+            "validation-failed",
+            c ->
+                graphql(
+                    c,
+                    null,
+                    "application/json",
+                    "{\"query\": \"{ __typename }\", \"variables\": [1]}")),
+        bad(
+            "graphql document as text/plain",
+            415,
+            "unsupported-media-type",
+            c -> graphql(c, null, "text/plain", "{ __typename }")),
+        bad(
+            "graphql as a form",
+            415,
+            "unsupported-media-type",
+            c -> graphql(c, null, "application/x-www-form-urlencoded", "query=%7B__typename%7D")),
+        bad(
+            "graphql body over 64 KiB",
+            413,
+            "payload-too-large",
+            c ->
+                graphql(
+                    c,
+                    null,
+                    "application/json",
+                    new JsonObject().put("query", "{ __typename }" + " ".repeat(70_000)).encode())),
+        bad(
+            "graphql document that does not parse",
+            400,
+            "validation-failed",
+            c -> graphql(c, null, "{ user(username: ")),
+        bad(
+            "graphql GET without query",
+            400,
+            "validation-failed",
+            c -> graphqlGet(c, null, "operationName=x")),
+        bad(
+            "graphql GET variables not JSON",
+            400,
+            "validation-failed",
+            c -> graphqlGet(c, null, "query=%7B__typename%7D&variables=%7Bnope")),
+        bad(
+            "graphql mutation over GET",
+            405,
+            "method-not-allowed",
+            c ->
+                graphqlGet(
+                    c,
+                    bearer,
+                    "query="
+                        + java.net.URLEncoder.encode(
+                            "mutation { like(photoId: \"" + photoId + "\") { likeCount } }",
+                            StandardCharsets.UTF_8))),
+        bad(
+            "graphql token not bearer",
+            401,
+            "unauthenticated",
+            c -> graphql(c, "Basic YWxpY2U6c2VjcmV0", "{ __typename }")),
+        bad(
+            "graphql badly signed token",
+            401,
+            "unauthenticated",
+            c -> graphql(c, bearer + "x", "{ __typename }")),
+        bad(
+            "graphql expired token",
+            401,
+            "unauthenticated",
+            c -> graphql(c, "Bearer " + expiredToken(), "{ __typename }")),
+        bad(
+            "graphql viewer without a token",
+            200,
+            "unauthenticated",
+            c -> graphql(c, null, "{ viewer { id } }")),
+        bad(
+            "graphql like without a token",
+            200,
+            "unauthenticated",
+            c -> graphql(c, null, "mutation { like(photoId: \"" + photoId + "\") { id } }")),
+        bad(
+            "graphql follow without a token",
+            200,
+            "unauthenticated",
+            c -> graphql(c, null, "mutation { follow(username: \"" + username + "\") { id } }")),
+        bad(
+            "graphql someone else deletes the photo",
+            200,
+            "forbidden",
+            c ->
+                graphql(
+                    c,
+                    "Bearer " + strangerToken,
+                    "mutation { deletePhoto(id: \"" + photoId + "\") { deletedPhotoId } }")),
+        bad(
+            "graphql unknown photo id",
+            200,
+            "not-found",
+            c -> graphql(c, null, "{ photo(id: \"AAAAAAAAAAA\") { id } }")),
+        bad(
+            "graphql malformed photo id",
+            200,
+            "not-found",
+            c -> graphql(c, null, "{ photo(id: \"../../etc\") { id } }")),
+        bad(
+            "graphql cursor not issued",
+            200,
+            "validation-failed",
+            c -> graphql(c, null, String.format(photos, "after: \"!!\""))),
+        bad(
+            "graphql first over 100",
+            200,
+            "validation-failed",
+            c -> graphql(c, null, String.format(photos, "first: 101"))),
+        bad(
+            "graphql first zero",
+            200,
+            "validation-failed",
+            c -> graphql(c, null, String.format(photos, "first: 0"))));
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @MethodSource("graphQLRequests")
+  void graphQLRequestIsRefusedWithACodedError(String name, int status, String code, Call call)
+      throws Exception {
+    HttpResponse<byte[]> response = call.send(client);
+
+    assertThat(response.statusCode()).as(text(response)).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValue("application/graphql-response+json; charset=utf-8");
+    JsonObject body = json(response);
+    assertThat(body.getJsonArray("errors")).hasSize(1);
+    JsonObject error = body.getJsonArray("errors").getJsonObject(0);
+    assertThat(error.getString("message")).isNotBlank();
+    assertThat(error.getJsonObject("extensions").getString("code")).isEqualTo(code);
+    if (status == 200) {
+      // a field error: the rest of the response stands, the field is null
+      assertThat(body.getJsonObject("data").fieldNames()).hasSize(1);
+      assertThat(
+              body.getJsonObject("data")
+                  .getValue(body.getJsonObject("data").fieldNames().iterator().next()))
+          .isNull();
+    } else {
+      assertThat(body.containsKey("data")).isFalse();
+    }
+    if (status == 401) {
+      assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    }
+    assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+  }
+
   @ParameterizedTest(name = "{0} → {1}")
   @MethodSource({"badRequests", "webhookRequests"})
   void isRefusedWithAProblemDocument(String name, int status, String code, Call call)

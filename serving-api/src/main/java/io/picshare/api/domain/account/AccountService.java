@@ -13,6 +13,11 @@ import io.picshare.schema.record.UserRecord;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 
 /** Signing up, logging in and reading profiles. Password hashing runs on a worker pool. */
 public final class AccountService {
@@ -117,6 +122,21 @@ public final class AccountService {
             account ->
                 account.orElseThrow(
                     () -> PicShareException.notFound("no user named '" + username + "'")));
+  }
+
+  /**
+   * The accounts of {@code userIds} that exist, by user id, in one multi-get (for clients that ask
+   * for many users' profiles at once).
+   */
+  public Future<Map<Long, UserAccount>> profiles(Collection<Long> userIds) {
+    List<Long> ids = List.copyOf(new LinkedHashSet<>(userIds));
+    return Async.of(users.findAllById(ids))
+        .map(
+            accounts -> {
+              Map<Long, UserAccount> found = new HashMap<>();
+              accounts.forEach(account -> account.ifPresent(a -> found.put(a.user().userId(), a)));
+              return found;
+            });
   }
 
   private static PicShareException invalidCredentials() {

@@ -6,15 +6,22 @@ import io.picshare.api.domain.Async;
 import io.picshare.api.domain.Paging;
 import io.picshare.api.domain.auth.Principal;
 import io.picshare.api.domain.error.PicShareException;
+import io.picshare.data.PhotoRow;
 import io.picshare.data.PhotoStore;
 import io.picshare.data.UserStore;
 import io.picshare.schema.id.PublicIds;
+import io.picshare.schema.key.UserPhotoRowKey;
 import io.picshare.schema.record.BlobLocation;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -59,6 +66,55 @@ public final class PhotoReadService {
                     : usernames
                         .of(row.get().record().ownerId())
                         .map(username -> StoredPhoto.of(row.get(), username)));
+  }
+
+  /**
+   * The photos with these public ids that exist, by public id (malformed, unknown and deleted ids
+   * are left out): each id's owner from the lookup (kept per process), then every photo row in one
+   * multi-get.
+   */
+  public Future<Map<String, StoredPhoto>> findAll(Collection<String> publicIds) {
+    Map<Long, String> wanted = new LinkedHashMap<>();
+    for (String publicId : publicIds) {
+      PublicIds.decode(publicId).ifPresent(id -> wanted.put(id, publicId));
+    }
+    List<Long> ids = List.copyOf(wanted.keySet());
+    List<Future<OptionalLong>> owners =
+        ids.stream().map(id -> Async.of(photos.ownerOf(id))).toList();
+    return Future.all(owners)
+        .compose(
+            looked -> {
+              List<UserPhotoRowKey> keys = new ArrayList<>();
+              for (int i = 0; i < ids.size(); i++) {
+                OptionalLong owner = owners.get(i).result();
+                if (owner.isPresent()) {
+                  keys.add(new UserPhotoRowKey(owner.getAsLong(), ids.get(i)));
+                }
+              }
+              return Async.of(photos.findAll(keys));
+            })
+        .compose(
+            rows -> {
+              List<Future<StoredPhoto>> found = new ArrayList<>();
+              for (Optional<PhotoRow> row : rows) {
+                row.ifPresent(
+                    photo ->
+                        found.add(
+                            usernames
+                                .of(photo.record().ownerId())
+                                .map(username -> StoredPhoto.of(photo, username))));
+              }
+              return Future.all(found)
+                  .map(
+                      all -> {
+                        Map<String, StoredPhoto> byId = new HashMap<>();
+                        found.forEach(
+                            photo ->
+                                byId.put(
+                                    wanted.get(photo.result().record().photoId()), photo.result()));
+                        return byId;
+                      });
+            });
   }
 
   /**

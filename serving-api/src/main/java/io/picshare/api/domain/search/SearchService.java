@@ -89,9 +89,7 @@ public final class SearchService {
       row.ifPresent(
           photo ->
               found.add(
-                  usernames
-                      .of(photo.record().ownerId())
-                      .map(name -> new StoredPhoto(photo.record(), name, photo.likeCount()))));
+                  usernames.of(photo.record().ownerId()).map(name -> StoredPhoto.of(photo, name))));
     }
     return Future.all(found).map(all -> found.stream().map(Future::result).toList());
   }

@@ -17,6 +17,7 @@ import io.picshare.schema.id.PublicIds;
 import io.picshare.schema.record.UserRecord;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -163,18 +164,22 @@ public final class FollowService {
                   edges.size() > limit
                       ? Optional.of(PublicIds.encode(page.get(page.size() - 1).edgeId()))
                       : Optional.empty();
-              List<Future<Optional<UserAccount>>> found =
-                  page.stream().map(edge -> Async.of(users.findById(edge.userId()))).toList();
-              return Future.all(found)
+              return Async.of(
+                      users.findAllById(page.stream().map(FollowStore.Edge::userId).toList()))
                   .map(
-                      all ->
-                          new UserPage(
-                              found.stream()
-                                  .map(Future::result)
-                                  .flatMap(Optional::stream)
-                                  .map(UserAccount::user)
-                                  .toList(),
-                              next));
+                      found -> {
+                        // a stale list row (its account gone) is skipped
+                        List<UserRecord> listed = new ArrayList<>();
+                        List<String> cursors = new ArrayList<>();
+                        for (int i = 0; i < page.size(); i++) {
+                          Optional<UserAccount> account = found.get(i);
+                          if (account.isPresent()) {
+                            listed.add(account.get().user());
+                            cursors.add(PublicIds.encode(page.get(i).edgeId()));
+                          }
+                        }
+                        return new UserPage(listed, cursors, next);
+                      });
             });
   }
 
