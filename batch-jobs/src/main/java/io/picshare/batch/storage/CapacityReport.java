@@ -108,6 +108,14 @@ public final class CapacityReport extends Configured implements Tool, Callable<I
           .sum();
     }
 
+    /** Bytes of the files in the trash, awaiting deletion. */
+    public long trashBytes() {
+      return areas.stream()
+          .filter(a -> a.name().equals("trash"))
+          .mapToLong(StorageArea::bytes)
+          .sum();
+    }
+
     /** Record bytes in volumes that no live row names. */
     public long deadVolumeBytes() {
       long live = photos.liveBytesByVolume().values().stream().mapToLong(Long::longValue).sum();
@@ -246,7 +254,7 @@ public final class CapacityReport extends Configured implements Tool, Callable<I
             Locale.ROOT,
             "dead bytes awaiting reclaim: %s in volumes, %s in trash%n",
             size(report.deadVolumeBytes()),
-            size(report.areas().get(3).bytes())));
+            size(report.trashBytes())));
     GrowthProjection projection = report.projection();
     GrowthProjection.Need files = projection.filePerPhoto();
     GrowthProjection.Need volumes = projection.volumes();
@@ -333,7 +341,7 @@ public final class CapacityReport extends Configured implements Tool, Callable<I
             report.objectsPerPhoto(),
             report.rawPerPhotoByte(),
             report.deadVolumeBytes(),
-            report.areas().get(3).bytes(),
+            report.trashBytes(),
             projection.photos(),
             projection.bytes(),
             need(projection.filePerPhoto()),

@@ -22,9 +22,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
@@ -144,8 +146,7 @@ public final class RebalanceJob extends Configured implements Tool, Callable<Int
         out.println("rebalance failed");
         return 1;
       }
-      counters =
-          new java.util.TreeMap<>(JobMonitor.values(job.getCounters(), ReclaimCounters.class));
+      counters = new TreeMap<>(JobMonitor.values(job.getCounters(), ReclaimCounters.class));
       sealed.removeAll(namedVolumes(fs, work));
       long trashed = 0;
       long bytes = 0;
@@ -191,7 +192,7 @@ public final class RebalanceJob extends Configured implements Tool, Callable<Int
             .setCacheBlocks(false);
     scan.setAttribute(Scan.SCAN_ATTRIBUTES_TABLE_NAME, PhotosTable.NAME.getName());
     TableMapReduceUtil.initTableMapperJob(
-        java.util.List.of(scan), ReclaimMapper.class, Text.class, BytesWritable.class, job, true);
+        List.of(scan), ReclaimMapper.class, Text.class, BytesWritable.class, job, true);
     job.setInputFormatClass(RegionGroupInputFormat.class);
     job.setReducerClass(ReclaimReducer.class);
     job.setNumReduceTasks(reducers);
