@@ -155,7 +155,8 @@ public final class CapacityReport extends Configured implements Tool, Callable<I
     List<StorageArea> areas = new ArrayList<>();
     areas.add(StorageArea.of(fs, "small originals", PhotoPaths.INCOMING));
     areas.add(StorageArea.of(fs, "small renditions", PhotoPaths.RENDITIONS));
-    areas.add(StorageArea.of(fs, "volumes", VolumePaths.ROOT));
+    areas.add(StorageArea.of(fs, "hot volumes", VolumePaths.HOT));
+    areas.add(StorageArea.of(fs, "cold volumes", VolumePaths.COLD));
     areas.add(StorageArea.of(fs, "trash", VolumePaths.TRASH));
     double renditionsPerByte =
         photos.originalBytes() == 0
@@ -176,12 +177,20 @@ public final class CapacityReport extends Configured implements Tool, Callable<I
     return 0;
   }
 
-  /** The record bytes all sealed volumes hold, from their indexes. */
+  /** The record bytes all sealed volumes, hot and cold, hold, from their indexes. */
   private static long volumeDataBytes(FileSystem fs) throws IOException {
+    long bytes = 0;
+    for (String tier : List.of(VolumePaths.HOT, VolumePaths.COLD)) {
+      bytes += volumeDataBytes(fs, tier);
+    }
+    return bytes;
+  }
+
+  private static long volumeDataBytes(FileSystem fs, String tier) throws IOException {
     long bytes = 0;
     RemoteIterator<LocatedFileStatus> files;
     try {
-      files = fs.listFiles(new Path(VolumePaths.HOT), true);
+      files = fs.listFiles(new Path(tier), true);
     } catch (FileNotFoundException e) {
       return 0;
     }

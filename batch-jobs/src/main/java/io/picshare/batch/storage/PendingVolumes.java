@@ -3,7 +3,9 @@ package io.picshare.batch.storage;
 import io.picshare.schema.blob.VolumePaths;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -17,19 +19,24 @@ import org.apache.hadoop.yarn.exceptions.ApplicationNotFoundException;
 import org.apache.hadoop.yarn.exceptions.YarnException;
 
 /**
- * The volumes the storage jobs' tasks are writing, under {@code pending/<job id>/}: a job's own are
- * deleted when it ends; those of a job whose driver died too are deleted by the next job, once YARN
- * says their job no longer runs.
+ * The volumes the storage jobs' tasks are writing, under {@code pending/<job id>/} (and {@code
+ * pending-cold/<job id>/} for the cold tier's): a job's own are deleted when it ends; those of a
+ * job whose driver died too are deleted by the next job, once YARN says their job no longer runs.
  */
 final class PendingVolumes {
   private PendingVolumes() {}
 
   /** Deletes {@code pending/<job id>} of jobs that are not running; returns how many. */
   static int removeAbandoned(FileSystem fs, Configuration conf) throws IOException, YarnException {
-    FileStatus[] jobs;
-    try {
-      jobs = fs.listStatus(new Path(VolumePaths.PENDING));
-    } catch (FileNotFoundException e) {
+    List<FileStatus> jobs = new ArrayList<>();
+    for (String root : List.of(VolumePaths.PENDING, VolumePaths.PENDING_COLD)) {
+      try {
+        jobs.addAll(List.of(fs.listStatus(new Path(root))));
+      } catch (FileNotFoundException e) {
+        // no job has written there yet
+      }
+    }
+    if (jobs.isEmpty()) {
       return 0;
     }
     int removed = 0;
@@ -48,6 +55,7 @@ final class PendingVolumes {
   /** Deletes the job's own pending volumes (all its tasks have ended). */
   static void remove(FileSystem fs, JobID job) throws IOException {
     fs.delete(new Path(VolumePaths.pending(job.toString())), true);
+    fs.delete(new Path(VolumePaths.pendingCold(job.toString())), true);
   }
 
   /** Whether YARN runs the MapReduce job {@code jobId} (asked of the ResourceManager only). */

@@ -1,7 +1,7 @@
 package io.picshare.batch.storage;
 
 /**
- * What {@link ReclaimJob} counted, in Hadoop counter group {@code
+ * What {@link RebalanceJob} counted, in Hadoop counter group {@code
  * io.picshare.batch.storage.ReclaimCounters}. Never renamed: scripts and dashboards read them.
  */
 public enum ReclaimCounters {
@@ -9,11 +9,13 @@ public enum ReclaimCounters {
   VOLUMES_IN_USE,
   /** Volumes whose dead share passed the threshold: their live records rewritten. */
   VOLUMES_REWRITTEN,
+  /** Hot volumes sealed before the cold cutoff: their live records rewritten into the cold tier. */
+  VOLUMES_COOLED,
   /** Volumes no live row names (all their photos deleted or moved): moved to trash. */
   VOLUMES_TRASHED,
   /** Records of live photos copied into new volumes. */
   RECORDS_MOVED,
-  /** Bytes of volumes moved to trash: their dead records' and headers' bytes reclaimed. */
+  /** Bytes of the volumes moved to trash (dead, rewritten or moved to the cold tier). */
   BYTES_RECLAIMED,
   /** Records whose photo changed before its row could be switched: their old volume is kept. */
   MOVES_LOST,

@@ -26,31 +26,39 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Reducer;
 
 /**
- * Reclaim, reduce side, one volume at a time: reads again the rows that named it, matches them to
- * the volume's index, and if the dead share of its record bytes reaches the threshold, copies the
- * live records into a new volume (written, verified and sealed as the pack job does), switches each
- * row by compare-and-set and, once no row names the old volume, moves it to the trash. Writes
- * (volume, live bytes) for every volume in use, so the driver can tell the volumes no row names.
+ * Reclaim and tier, reduce side, one volume at a time: reads again the rows that named it, matches
+ * them to the volume's index, and if the dead share of its record bytes reaches the threshold, or
+ * it is a hot volume sealed before the cold cutoff, copies the live records into a new volume
+ * (written, verified and sealed as the pack job does; in the cold tier's erasure-coded directories
+ * if the old one was cold or is to become so), switches each row by compare-and-set and, once no
+ * row names the old volume, moves it to the trash. Writes (volume, live bytes) for every volume in
+ * use, so the driver can tell the volumes no row names.
  */
 public final class ReclaimReducer extends Reducer<Text, BytesWritable, Text, LongWritable> {
   static final String DEAD_SHARE = "picshare.reclaim.dead-share";
 
+  /** Hot volumes last written before this (epoch ms) go cold; absent or negative: none. */
+  static final String COLD_BEFORE = "picshare.reclaim.cold-before.ms";
+
   private double deadShare;
+  private long coldBefore;
   private FileSystem fs;
   private HBaseConnection hbase;
   private PhotoStore photos;
   private Path pendingDirectory;
+  private Path pendingColdDirectory;
 
   @Override
   protected void setup(Context context) throws IOException {
     deadShare = context.getConfiguration().getDouble(DEAD_SHARE, 0.5);
+    coldBefore = context.getConfiguration().getLong(COLD_BEFORE, -1);
     fs = FileSystem.get(context.getConfiguration());
     hbase = new HBaseConnection(context.getConfiguration());
     photos = new HBasePhotoStore(hbase);
-    pendingDirectory =
-        new Path(
-            VolumePaths.pending(context.getJobID().toString()),
-            context.getTaskAttemptID().toString());
+    String job = context.getJobID().toString();
+    String attempt = context.getTaskAttemptID().toString();
+    pendingDirectory = new Path(VolumePaths.pending(job), attempt);
+    pendingColdDirectory = new Path(VolumePaths.pendingCold(job), attempt);
   }
 
   @Override
@@ -81,11 +89,22 @@ public final class ReclaimReducer extends Reducer<Text, BytesWritable, Text, Lon
       }
     }
     context.getCounter(ReclaimCounters.VOLUMES_IN_USE).increment(1);
-    if (total == 0 || 1 - (double) liveBytes / total < deadShare) {
+    boolean cold = VolumePaths.isCold(volume);
+    boolean goesCold =
+        !cold
+            && coldBefore >= 0
+            && fs.getFileStatus(new Path(volume)).getModificationTime() < coldBefore;
+    boolean mostlyDead = total > 0 && 1 - (double) liveBytes / total >= deadShare;
+    if (!goesCold && !mostlyDead) {
       context.write(volumeName, new LongWritable(liveBytes));
       return;
     }
-    rewrite(volume, matched, context);
+    rewrite(
+        volume,
+        matched,
+        cold || goesCold,
+        goesCold ? ReclaimCounters.VOLUMES_COOLED : ReclaimCounters.VOLUMES_REWRITTEN,
+        context);
   }
 
   /** The records of {@code volume} the rows name now, each with its old data offset. */
@@ -113,14 +132,20 @@ public final class ReclaimReducer extends Reducer<Text, BytesWritable, Text, Lon
     return live;
   }
 
-  private void rewrite(String volume, List<RecordMove> live, Context context)
+  /**
+   * Copies {@code live} into a new volume, hot or {@code cold} (counted as {@code written}), and
+   * retires {@code volume}.
+   */
+  private void rewrite(
+      String volume, List<RecordMove> live, boolean cold, ReclaimCounters written, Context context)
       throws IOException, InterruptedException {
     Path old = new Path(volume);
     List<RecordMove> moves = new ArrayList<>();
     String sealedPath = null;
     if (!live.isEmpty()) {
       UUID id = UUID.randomUUID();
-      Path pending = new Path(pendingDirectory, id + VolumePaths.EXTENSION);
+      Path pending =
+          new Path(cold ? pendingColdDirectory : pendingDirectory, id + VolumePaths.EXTENSION);
       try (VolumeWriter writer = new VolumeWriter(fs, pending, id, System.currentTimeMillis());
           FSDataInputStream in = fs.open(old)) {
         for (RecordMove move : live) {
@@ -133,13 +158,14 @@ public final class ReclaimReducer extends Reducer<Text, BytesWritable, Text, Lon
         writer.finish();
         VolumeVerifier.verify(fs, pending, writer.entries());
       }
-      Path sealed = new Path(VolumePaths.hot(id, Instant.now()));
+      Instant now = Instant.now();
+      Path sealed = new Path(cold ? VolumePaths.cold(id, now) : VolumePaths.hot(id, now));
       fs.mkdirs(sealed.getParent());
       if (!fs.rename(pending, sealed)) {
         throw new IOException("could not seal " + pending + " as " + sealed);
       }
       sealedPath = sealed.toUri().getPath();
-      context.getCounter(ReclaimCounters.VOLUMES_REWRITTEN).increment(1);
+      context.getCounter(written).increment(1);
     }
     long lost = 0;
     for (RecordMove move : moves) {

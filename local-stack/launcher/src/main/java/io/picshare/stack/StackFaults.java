@@ -15,8 +15,8 @@ import java.time.Duration;
  * through the Hadoop node's loopback fault-control endpoint (only served when the stack was started
  * with {@link LocalStack.Options#faultControl()}), and stops and starts its Kafka and Solr. Every
  * call blocks until the node has done it; a repair returns only once the cluster is whole again, so
- * tests sharing the stack afterwards see it as it was. DataNodes are numbered 0 to 2 and keep their
- * number across restarts.
+ * tests sharing the stack afterwards see it as it was. DataNodes are numbered 0 to 2 (added ones
+ * after) and keep their number across restarts.
  */
 public final class StackFaults {
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
@@ -75,6 +75,22 @@ public final class StackFaults {
    */
   public String startRegionServer() {
     return command("/start-regionserver");
+  }
+
+  /**
+   * Starts one more DataNode (the next number); returns once the NameNode counts it live. It runs
+   * until the stack stops.
+   */
+  public String addDataNode() {
+    return command("/add-datanode");
+  }
+
+  /**
+   * Caps every volume of every DataNode, running and added later, at {@code megabytes} (0: lifts
+   * the cap), so that a test's data fills them measurably; a test that caps must lift the cap.
+   */
+  public String capDataNodeVolumes(long megabytes) {
+    return command("/cap-datanode-volumes/" + megabytes);
   }
 
   private String command(String path) {

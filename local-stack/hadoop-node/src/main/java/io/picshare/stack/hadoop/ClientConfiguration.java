@@ -21,9 +21,9 @@ import org.apache.hadoop.conf.Configuration;
  * JobHistory server and ZooKeeper answer, what classpath YARN gives containers, and container sizes
  * that fit the one NodeManager, HBase's root directory (which {@code ExportSnapshot} copies from
  * and to), where the NameNode's web UI and WebHDFS answer, and where {@code picshare batch backup}
- * writes by default ({@value #BACKUP_DIR_KEY}). Only these keys are written, never the
- * mini-cluster's whole configuration (which would, for one, hand containers the submitting JVM's
- * classpath).
+ * writes by default ({@value #BACKUP_DIR_KEY}) and the cold tier's erasure-coding policy ({@value
+ * #COLD_EC_POLICY_KEY}). Only these keys are written, never the mini-cluster's whole configuration
+ * (which would, for one, hand containers the submitting JVM's classpath).
  */
 final class ClientConfiguration {
   /** The JVM options, among this JVM's own, that Hadoop and HBase code needs on Java 17. */
@@ -32,6 +32,9 @@ final class ClientConfiguration {
 
   /** The default target of {@code picshare batch backup}: a file system URI. */
   static final String BACKUP_DIR_KEY = "picshare.backup.dir";
+
+  /** The erasure-coding policy of the cold tier of volumes. */
+  static final String COLD_EC_POLICY_KEY = "picshare.cold.ec-policy";
 
   private final Map<String, Map<String, String>> files = new LinkedHashMap<>();
 
@@ -56,7 +59,14 @@ final class ClientConfiguration {
     files.put("core-site.xml", Map.of("fs.defaultFS", hdfsUri, BACKUP_DIR_KEY, backupDir));
     files.put(
         "hdfs-site.xml",
-        Map.of("dfs.replication", "3", "dfs.namenode.http-address", namenodeHttpAddress));
+        Map.of(
+            "dfs.replication",
+            "3",
+            "dfs.namenode.http-address",
+            namenodeHttpAddress,
+            // the largest erasure-coding policy three DataNodes hold (picshare batch rebalance)
+            COLD_EC_POLICY_KEY,
+            "XOR-2-1-1024k"));
 
     Map<String, String> yarnSite = new LinkedHashMap<>();
     for (String key :

@@ -5,11 +5,14 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.StorageType;
 import org.apache.hadoop.hbase.MiniHBaseCluster;
 import org.apache.hadoop.hbase.ServerName;
 import org.apache.hadoop.hbase.TableName;
@@ -22,30 +25,109 @@ import org.apache.hadoop.hbase.util.JVMClusterUtil.RegionServerThread;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.hadoop.hdfs.MiniDFSCluster.DataNodeProperties;
 import org.apache.hadoop.hdfs.server.datanode.DataNode;
+import org.apache.hadoop.hdfs.server.datanode.fsdataset.FsDatasetSpi;
+import org.apache.hadoop.hdfs.server.datanode.fsdataset.FsVolumeSpi;
+import org.apache.hadoop.hdfs.server.datanode.fsdataset.impl.FsVolumeImpl;
 import org.apache.hadoop.hdfs.server.namenode.FSNamesystem;
 
 /**
- * Faults injected into the running mini-cluster, and their repairs, for fault tests. A DataNode is
- * named by its slot (0, 1, 2: the order the cluster started them in), which it keeps across a
- * restart. Each repair returns only once the cluster is whole again: every DataNode live with no
- * block short of its replicas, or a region server serving every region of every enabled table.
+ * Faults injected into the running mini-cluster, and their repairs, for fault tests; and its growth
+ * (a DataNode added, volumes capped) for balancer tests. A DataNode is named by its slot (0, 1, 2:
+ * the order the cluster started them in; added ones after), which it keeps across a restart. Each
+ * repair returns only once the cluster is whole again: every DataNode live with no block short of
+ * its replicas, or a region server serving every region of every enabled table.
  */
 final class ClusterFaults {
   private static final Duration REPAIR_TIMEOUT = Duration.ofMinutes(3);
 
   private final MiniDFSCluster dfs;
   private final MiniHBaseCluster hbase;
-  private final List<String> dataNodeAddresses;
+  private final StorageType[] volumeTypes;
+  private final List<String> dataNodeAddresses = new ArrayList<>();
   private final Map<Integer, DataNodeProperties> stoppedDataNodes = new HashMap<>();
+  private long volumeCapacity = -1;
 
-  ClusterFaults(MiniDFSCluster dfs, MiniHBaseCluster hbase) {
+  /** {@code volumeTypes}: the storage types of each DataNode's volumes, for added DataNodes. */
+  ClusterFaults(MiniDFSCluster dfs, MiniHBaseCluster hbase, StorageType[] volumeTypes) {
     this.dfs = requireNonNull(dfs, "dfs is null");
     this.hbase = requireNonNull(hbase, "hbase is null");
-    List<String> addresses = new ArrayList<>();
+    this.volumeTypes = volumeTypes.clone();
     for (DataNode dataNode : dfs.getDataNodes()) {
-      addresses.add(dataNode.getDatanodeId().getXferAddr());
+      dataNodeAddresses.add(dataNode.getDatanodeId().getXferAddr());
     }
-    this.dataNodeAddresses = List.copyOf(addresses);
+  }
+
+  /**
+   * Starts one more DataNode, with volumes of the same types (and capacity cap, if one is set), as
+   * ops would to grow the cluster; returns once the NameNode counts it live. Its slot is the next
+   * free one, kept until the stack stops.
+   */
+  synchronized String addDataNode() throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    int before = dfs.getDataNodes().size();
+    long[][] capacities = null;
+    if (volumeCapacity > 0) {
+      capacities = new long[1][volumeTypes.length];
+      Arrays.fill(capacities[0], volumeCapacity);
+    }
+    dfs.startDataNodes(
+        new Configuration(dfs.getConfiguration(0)),
+        1,
+        new StorageType[][] {volumeTypes},
+        true,
+        null,
+        null,
+        null,
+        capacities,
+        null,
+        false,
+        false,
+        false,
+        null,
+        null,
+        null);
+    DataNode added = dfs.getDataNodes().get(before);
+    String address = added.getDatanodeId().getXferAddr();
+    dataNodeAddresses.add(address);
+    FSNamesystem namesystem = dfs.getNamesystem();
+    awaitOrFail(
+        () -> {
+          triggerHeartbeats();
+          return namesystem.getNumLiveDataNodes()
+              == dataNodeAddresses.size() - stoppedDataNodes.size();
+        },
+        () -> "the NameNode counts " + namesystem.getNumLiveDataNodes() + " live DataNodes");
+    return "added DataNode "
+        + (dataNodeAddresses.size() - 1)
+        + " ("
+        + address
+        + "); "
+        + namesystem.getNumLiveDataNodes()
+        + " live DataNodes after "
+        + millisSince(started)
+        + " ms";
+  }
+
+  /**
+   * Caps every volume of every running (and later added) DataNode at {@code megabytes} (0: each its
+   * disk's free space again), so a test's few megabytes make DataNodes measurably full, as a
+   * balancer test needs on a machine whose disk would dwarf them. Returns once the NameNode has the
+   * new capacities.
+   */
+  synchronized String capVolumes(long megabytes) throws IOException {
+    volumeCapacity = megabytes > 0 ? megabytes << 20 : -1;
+    for (DataNode dataNode : dfs.getDataNodes()) {
+      try (FsDatasetSpi.FsVolumeReferences volumes =
+          dataNode.getFSDataset().getFsVolumeReferences()) {
+        for (FsVolumeSpi volume : volumes) {
+          ((FsVolumeImpl) volume).setCapacityForTesting(volumeCapacity);
+        }
+      }
+    }
+    dfs.triggerHeartbeats();
+    return megabytes > 0
+        ? "every DataNode volume capped at " + megabytes + " MB"
+        : "DataNode volumes uncapped";
   }
 
   /**

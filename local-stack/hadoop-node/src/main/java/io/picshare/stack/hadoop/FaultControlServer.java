@@ -74,11 +74,14 @@ final class FaultControlServer implements AutoCloseable {
       case "start-datanode" -> faults.startDataNode(slot(parts));
       case "kill-regionserver" -> faults.killRegionServer();
       case "start-regionserver" -> faults.startRegionServer();
+      case "add-datanode" -> faults.addDataNode();
+      case "cap-datanode-volumes" -> faults.capVolumes(number(parts));
       default ->
           throw new IllegalArgumentException(
               "unknown fault command "
                   + command
-                  + "; known: /stop-datanode/<slot>, /start-datanode/<slot>, /kill-regionserver, /start-regionserver");
+                  + "; known: /stop-datanode/<slot>, /start-datanode/<slot>, /kill-regionserver,"
+                  + " /start-regionserver, /add-datanode, /cap-datanode-volumes/<megabytes>");
     };
   }
 
@@ -87,6 +90,13 @@ final class FaultControlServer implements AutoCloseable {
       throw new IllegalArgumentException("expected /" + parts[0] + "/<slot>");
     }
     return Integer.parseInt(parts[1]);
+  }
+
+  private static long number(String[] parts) {
+    if (parts.length != 2 || !parts[1].matches("[0-9]{1,9}")) {
+      throw new IllegalArgumentException("expected /" + parts[0] + "/<number>");
+    }
+    return Long.parseLong(parts[1]);
   }
 
   private static void respond(HttpExchange exchange, int status, String text) throws IOException {

@@ -7,6 +7,7 @@ import io.picshare.stack.node.NodeRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.StorageType;
 import org.apache.hadoop.hbase.HBaseConfiguration;
 import org.apache.hadoop.hbase.MiniHBaseCluster;
 import org.apache.hadoop.hbase.client.Admin;
@@ -25,18 +27,18 @@ import org.apache.hadoop.hbase.zookeeper.MiniZooKeeperCluster;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 
 /**
- * HDFS (a NameNode and three DataNodes, replication 3), ZooKeeper, HBase (a master and a region
- * server, its root directory on that HDFS) and YARN (a ResourceManager, one NodeManager and the
- * MapReduce JobHistory server; {@link LocalYarn}) in one JVM, with their data under {@code
- * --data-dir}, which is also the working directory. HDFS is formatted only on the first start;
- * later starts reuse its blocks, so HBase finds its tables again. ZooKeeper holds only transient
- * state in HBase 2.6 and YARN keeps no state across starts. YARN starts while HBase does; the
- * PicShare tables are created (idempotently) and a client configuration directory is written to
- * {@code conf/} of the data directory (the ready file's {@code hadoop-conf} entry; {@link
- * ClientConfiguration}) before the node reports ready. With {@code --fault-control-port} (0: any
- * free port) it also serves a loopback endpoint that tests use to stop and restart DataNodes and
- * the region server ({@link FaultControlServer}); its address is the ready file's {@code
- * fault-control} entry.
+ * HDFS (a NameNode and three DataNodes, each with a DISK and an ARCHIVE volume, replication 3),
+ * ZooKeeper, HBase (a master and a region server, its root directory on that HDFS) and YARN (a
+ * ResourceManager, one NodeManager and the MapReduce JobHistory server; {@link LocalYarn}) in one
+ * JVM, with their data under {@code --data-dir}, which is also the working directory. HDFS is
+ * formatted only on the first start; later starts reuse its blocks, so HBase finds its tables
+ * again. ZooKeeper holds only transient state in HBase 2.6 and YARN keeps no state across starts.
+ * YARN starts while HBase does; the PicShare tables are created (idempotently) and a client
+ * configuration directory is written to {@code conf/} of the data directory (the ready file's
+ * {@code hadoop-conf} entry; {@link ClientConfiguration}) before the node reports ready. With
+ * {@code --fault-control-port} (0: any free port) it also serves a loopback endpoint that tests use
+ * to stop and restart DataNodes and the region server ({@link FaultControlServer}); its address is
+ * the ready file's {@code fault-control} entry.
  */
 public final class HadoopNode implements NodeRuntime.Component {
   private static final int DATANODES = 3;
@@ -103,13 +105,24 @@ public final class HadoopNode implements NodeRuntime.Component {
 
     Path hdfsDir = dataDir.resolve("hdfs");
     Path formatted = hdfsDir.resolve("FORMATTED");
+    Path tiered = hdfsDir.resolve("ARCHIVE-STORAGE");
     boolean format = !Files.exists(formatted);
+    // Each DataNode has a DISK and an ARCHIVE volume (the cold tier's storage policy puts its
+    // blocks on ARCHIVE). HDFS made before that had one DISK volume per DataNode, and keeps it.
+    StorageType[] volumes =
+        format || Files.exists(tiered)
+            ? new StorageType[] {StorageType.DISK, StorageType.ARCHIVE}
+            : new StorageType[] {StorageType.DISK};
     System.out.println(
-        format ? "formatting a new HDFS in " + hdfsDir : "reusing HDFS in " + hdfsDir);
+        (format ? "formatting a new HDFS in " : "reusing HDFS in ")
+            + hdfsDir
+            + "; DataNode volumes: "
+            + Arrays.toString(volumes));
     dfs =
         new MiniDFSCluster.Builder(conf, hdfsDir.toFile())
             .numDataNodes(DATANODES)
-            .storagesPerDatanode(1)
+            .storagesPerDatanode(volumes.length)
+            .storageTypes(volumes)
             .nameNodePort(namenodePort)
             .nameNodeHttpPort(namenodeHttpPort)
             .format(format)
@@ -119,6 +132,9 @@ public final class HadoopNode implements NodeRuntime.Component {
     Files.writeString(
         formatted,
         "HDFS formatted; delete the data directory (picshare up --fresh) to start over\n");
+    if (volumes.length == 2) {
+      Files.writeString(tiered, "each DataNode has a DISK and an ARCHIVE volume\n");
+    }
     String hdfsUri = "hdfs://127.0.0.1:" + namenodePort;
     conf.set("fs.defaultFS", hdfsUri);
     CompletableFuture<LocalYarn> yarnStarted =
@@ -174,7 +190,7 @@ public final class HadoopNode implements NodeRuntime.Component {
     endpoints.put("hadoop-conf", confDir.toString());
     if (faultControlPort.isPresent()) {
       faultControl =
-          FaultControlServer.start(faultControlPort.get(), new ClusterFaults(dfs, hbase));
+          FaultControlServer.start(faultControlPort.get(), new ClusterFaults(dfs, hbase, volumes));
       endpoints.put("fault-control", faultControl.uri().toString());
     }
     return endpoints;

@@ -14,6 +14,7 @@ import io.picshare.schema.record.BlobLocation;
 import io.picshare.schema.record.PhotoRecord;
 import io.picshare.schema.record.RenditionSet;
 import io.picshare.stack.StackEndpoints;
+import io.picshare.stack.StackFaults;
 import io.picshare.stack.junit.LocalStackExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,11 +34,18 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.BlockLocation;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.StorageType;
 import org.apache.hadoop.hbase.HBaseConfiguration;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
+import org.apache.hadoop.hdfs.protocol.DatanodeInfo;
+import org.apache.hadoop.hdfs.protocol.ErasureCodingPolicy;
+import org.apache.hadoop.hdfs.protocol.HdfsConstants.DatanodeReportType;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.util.ToolRunner;
 import org.junit.jupiter.api.AfterAll;
@@ -46,16 +54,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The pack job submitted to the local stack's real YARN over photos uploaded (with ids, files and
- * rows as the API writes them) in hours of 2026-06-01, with the job's clock set to the next day so
- * it packs only those hours: every live photo and rendition file ends in a verified volume and
- * reads back byte-identical with an unchanged hash; orphans old enough are trashed, young ones
- * kept; a rerun changes nothing; and the states a dying task leaves behind (a pending volume, a
- * sealed volume no row names, a packed photo whose small file was not trashed) heal on the next
- * run, as does a run killed while it packs.
+ * The storage jobs on the local stack. The pack job submitted to the real YARN over photos uploaded
+ * (with ids, files and rows as the API writes them) in hours of 2026-06-01, with the job's clock
+ * set to the next day so it packs only those hours: every live photo and rendition file ends in a
+ * verified volume and reads back byte-identical with an unchanged hash; orphans old enough are
+ * trashed, young ones kept; a rerun changes nothing; and the states a dying task leaves behind (a
+ * pending volume, a sealed volume no row names, a packed photo whose small file was not trashed)
+ * heal on the next run, as does a run killed while it packs.
  */
 @ExtendWith(LocalStackExtension.class)
-class PackJobIT {
+class StorageJobsIT {
   private static final Instant DAY = Instant.parse("2026-06-01T00:00:00Z");
   private static final Clock NEXT_DAY =
       Clock.fixed(Instant.parse("2026-06-02T00:30:00Z"), ZoneOffset.UTC);
@@ -95,8 +103,13 @@ class PackJobIT {
       PhotoRecord record, byte[] original, byte[] renditions, String renditionsPath) {}
 
   private static Uploaded upload(int hour, boolean withRenditions) throws Exception {
+    return upload(hour, withRenditions, 5_000 + RANDOM.nextInt(60_000));
+  }
+
+  private static Uploaded upload(int hour, boolean withRenditions, int originalBytes)
+      throws Exception {
     long photoId = IdGenerator.lowestIdAt(DAY.toEpochMilli() + hour * HOUR_MS) + (++next);
-    byte[] original = bytes(5_000 + RANDOM.nextInt(60_000));
+    byte[] original = bytes(originalBytes);
     String path = PhotoPaths.incoming(photoId, "jpg");
     write(path, original);
     PhotoRecord record =
@@ -179,9 +192,9 @@ class PackJobIT {
     assertThat(area(after, "small originals").files())
         .isLessThanOrEqualTo(area(before, "small originals").files() - live.size() - 2);
     assertThat(after.objectsPerPhoto()).isLessThan(before.objectsPerPhoto());
-    assertThat(area(after, "volumes").rawBytes())
+    assertThat(area(after, "hot volumes").rawBytes())
         .as("replication 3")
-        .isEqualTo(3 * area(after, "volumes").bytes());
+        .isEqualTo(3 * area(after, "hot volumes").bytes());
     assertThat(fs.exists(new Path(deleted.record().location().path()))).isFalse();
     assertThat(fs.exists(failedUpload)).isFalse();
     assertThat(fs.exists(uploading)).isTrue();
@@ -318,6 +331,102 @@ class PackJobIT {
     assertThat(fs.exists(new Path(rewritten))).as("a volume no row names").isFalse();
   }
 
+  @Test
+  void oldVolumesGoColdErasureCodedOnArchiveStorageAndReadTheSame() throws Exception {
+    List<Uploaded> uploaded = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      uploaded.add(upload(17, i % 4 == 0, 200_000));
+    }
+    pack("--volume-mb", "64");
+    List<String> hot = locations(uploaded).stream().distinct().toList();
+    assertThat(hot).allMatch(path -> path.startsWith(VolumePaths.HOT + "/"));
+    CapacityReport.Report before = report();
+
+    Map<ReclaimCounters, Long> counters = rebalance("--cold-after", "0d");
+
+    assertThat(counters.get(ReclaimCounters.VOLUMES_COOLED)).isGreaterThanOrEqualTo(hot.size());
+    assertThat(counters.get(ReclaimCounters.MOVES_LOST)).isZero();
+    List<String> cold = locations(uploaded).stream().distinct().toList();
+    assertThat(cold).allMatch(VolumePaths::isCold);
+    for (Uploaded photo : uploaded) {
+      assertReadable(photo);
+    }
+    DistributedFileSystem dfs = (DistributedFileSystem) fs;
+    for (String volume : cold) {
+      Path file = new Path(volume);
+      ErasureCodingPolicy policy = dfs.getErasureCodingPolicy(file);
+      assertThat(policy).as("erasure coding of " + volume).isNotNull();
+      assertThat(policy.getName()).isEqualTo("XOR-2-1-1024k");
+      assertThat(dfs.getStoragePolicy(file).getName()).isEqualTo("COLD");
+      FileStatus status = fs.getFileStatus(file);
+      for (BlockLocation block : fs.getFileBlockLocations(status, 0, status.getLen())) {
+        assertThat(block.getStorageTypes()).isNotEmpty().containsOnly(StorageType.ARCHIVE);
+      }
+    }
+    for (String volume : hot) {
+      assertThat(fs.exists(new Path(volume))).as("the hot volume, trashed").isFalse();
+    }
+    CapacityReport.Report after = report();
+    StorageArea coldArea = area(after, "cold volumes");
+    assertThat(coldArea.bytes() - area(before, "cold volumes").bytes())
+        .as("enough for whole stripes of two 1 MB cells")
+        .isGreaterThan(4L << 20);
+    assertThat((double) coldArea.rawBytes() / coldArea.bytes())
+        .as("raw bytes per byte in the cold tier")
+        .isLessThanOrEqualTo(1.6);
+
+    Map<ReclaimCounters, Long> again = rebalance("--cold-after", "0d");
+    assertThat(again.get(ReclaimCounters.VOLUMES_COOLED)).isZero();
+    assertThat(locations(uploaded).stream().distinct().toList()).isEqualTo(cold);
+  }
+
+  @Test
+  void theBalancerFillsAnAddedDataNode(StackFaults faults) throws Exception {
+    DistributedFileSystem dfs = (DistributedFileSystem) fs;
+    Path data = new Path("/tmp/balancer-test");
+    for (int i = 0; i < 12; i++) {
+      // blocks of 16 MB: the Balancer moves none smaller than 10 MB
+      try (FSDataOutputStream out =
+          fs.create(new Path(data, "block-" + i), true, 1 << 16, (short) 3, 16L << 20)) {
+        out.write(bytes(16 << 20));
+      }
+    }
+    long used = 0;
+    for (DatanodeInfo node : dfs.getDataNodeStats(DatanodeReportType.LIVE)) {
+      used = Math.max(used, node.getDfsUsed());
+    }
+    // Each volume capped 400 MB above the fullest DataNode's use (room for a new block of HBase's
+    // logs, 256 MB): its DISK some 40% full, the new DataNode's empty, the average about 30%.
+    faults.capDataNodeVolumes((used >> 20) + 400);
+    try {
+      String added = faults.addDataNode();
+      String address = added.substring(added.indexOf('(') + 1, added.indexOf(')'));
+
+      // the balancing step of rebalance (its MapReduce job would not fit the capped volumes)
+      ByteArrayOutputStream output = new ByteArrayOutputStream();
+      int exit =
+          DataNodeBalance.balanceIfNeeded(
+              conf, dfs, 10, new PrintStream(output, true, StandardCharsets.UTF_8));
+      String printed = output.toString(StandardCharsets.UTF_8);
+      System.out.print(printed);
+
+      assertThat(exit).as(printed).isZero();
+      assertThat(printed).contains("running the HDFS Balancer");
+      DatanodeInfo newcomer =
+          Stream.of(dfs.getDataNodeStats(DatanodeReportType.LIVE))
+              .filter(node -> node.getXferAddr().equals(address))
+              .findFirst()
+              .orElseThrow();
+      assertThat(newcomer.getDfsUsed()).as(printed).isGreaterThanOrEqualTo(16L << 20);
+      assertThat(DataNodeBalance.spread(DataNodeBalance.utilisation(dfs)))
+          .as(printed)
+          .isLessThanOrEqualTo(10 + 5); // the last block moved may overshoot a little
+    } finally {
+      faults.capDataNodeVolumes(0);
+      fs.delete(data, true);
+    }
+  }
+
   private static Map<ReclaimCounters, Long> rebalance(String... options) throws Exception {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     RebalanceJob job =
@@ -325,9 +434,10 @@ class PackJobIT {
     List<String> args = new ArrayList<>(List.of("--grace", "0s"));
     args.addAll(List.of(options));
     int exit = ToolRunner.run(new Configuration(conf), job, args.toArray(String[]::new));
-    assertThat(exit).as(printed.toString(StandardCharsets.UTF_8)).isZero();
-    assertThat(printed.toString(StandardCharsets.UTF_8))
-        .contains("volumes-rewritten", "bytes-reclaimed");
+    String output = printed.toString(StandardCharsets.UTF_8);
+    System.out.print(output);
+    assertThat(exit).as(output).isZero();
+    assertThat(output).contains("volumes-rewritten", "bytes-reclaimed", "HDFS balance:");
     return job.lastCounters();
   }
 
