@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
             + " closed loop over a graph written by seed-graph), feed-delay (upload to visible"
             + " in a follower's feed), renditions (the workers' renderer in-process, no stack"
             + " needed), thumbnail-delay (upload to thumbnail served), search (open and closed"
-            + " loop over 100 000 indexed titles, beside raw Solr) and search-delay (upload to"
-            + " searchable).",
+            + " loop over 100 000 indexed titles, beside raw Solr), search-delay (upload to"
+            + " searchable) and storage (photo reads from small files, hot or cold volumes).",
     subcommands = {
       UploadCommand.class,
       DownloadCommand.class,
@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
       RenditionsCommand.class,
       ThumbnailDelayCommand.class,
       SearchCommand.class,
-      SearchDelayCommand.class
+      SearchDelayCommand.class,
+      StorageCommand.class
     })
 public final class Bench implements Runnable {
   static final int SETUP_FAILED = 1;
@@ -60,6 +61,6 @@ public final class Bench implements Runnable {
     throw new ParameterException(
         spec.commandLine(),
         "Missing subcommand: upload, download, seed-graph, feed, feed-delay, renditions,"
-            + " thumbnail-delay, search or search-delay");
+            + " thumbnail-delay, search, search-delay or storage");
   }
 }
