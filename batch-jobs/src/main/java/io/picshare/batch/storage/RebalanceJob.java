@@ -273,8 +273,11 @@ public final class RebalanceJob extends Configured implements Tool, Callable<Int
     job.setOutputValueClass(LongWritable.class);
     job.setOutputFormatClass(TextOutputFormat.class);
     FileOutputFormat.setOutputPath(job, work);
+    // this module's classes too: run from a classes directory (./picshare batch), setJarByClass
+    // finds no jar, and initTableMapperJob shipped only the jars of its own input format
     TableMapReduceUtil.addDependencyJarsForClasses(
         job.getConfiguration(),
+        RebalanceJob.class,
         VolumeFormat.class,
         DisplaySize.class,
         HBasePhotoStore.class,
