@@ -89,7 +89,9 @@ export function likeButton(photo) {
       'aria-pressed': String(liked),
       'aria-label': `Like “${photo.title || 'Untitled photo'}”`,
       onClick: async () => {
-        button.disabled = true;
+        // busy rather than disabled: a disabled button would drop the keyboard focus
+        if (button.dataset.busy) return;
+        button.dataset.busy = 'true';
         const before = liked;
         liked = !liked;
         likes += liked ? 1 : -1;
@@ -104,7 +106,7 @@ export function likeButton(photo) {
           update();
           button.after(message(error.message, 'error'));
         } finally {
-          button.disabled = false;
+          delete button.dataset.busy;
         }
       },
     },

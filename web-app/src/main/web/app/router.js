@@ -49,6 +49,7 @@ export function start(show) {
       event.altKey ||
       link.target ||
       link.hasAttribute('download') ||
+      link.getAttribute('href').startsWith('#') ||
       link.origin !== location.origin ||
       link.pathname.startsWith('/v1/')
     ) {

@@ -64,7 +64,8 @@ function followButton(profile, showFollowers, status) {
   };
   update();
   button.addEventListener('click', async () => {
-    button.disabled = true;
+    if (button.dataset.busy) return;
+    button.dataset.busy = 'true';
     replace(status);
     try {
       await (following ? api.unfollow(profile.username) : api.follow(profile.username));
@@ -74,7 +75,7 @@ function followButton(profile, showFollowers, status) {
     } catch (error) {
       replace(status, message(error.message, 'error'));
     } finally {
-      button.disabled = false;
+      delete button.dataset.busy;
     }
   });
   return button;
