@@ -385,14 +385,14 @@ await step('log out forgets the token; a page that needs it asks to log in and c
   const all = [...ana.urls, ...ben.urls];
   assert.deepEqual(all.filter((url) => url.includes(bearer) || /token|bearer/i.test(url)), [], 'no token in a URL');
   await ana.page.getByRole('button', { name: 'Log out' }).click();
-  await ana.page.getByRole('link', { name: 'Log in' }).waitFor();
+  await ana.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Log in' }).waitFor();
   assert.equal(await ana.page.evaluate(() => localStorage.getItem('picshare.session')), null);
   await ana.page.goto('/upload');
   await ana.page.waitForURL(/\/login\?next=%2Fupload$/);
   await logIn(ana, ANA, ana.page.url());
   await heading(ana.page).filter({ hasText: 'Upload photos' }).waitFor();
   await ana.page.getByRole('button', { name: 'Log out' }).click();
-  await ana.page.getByRole('link', { name: 'Log in' }).waitFor();
+  await ana.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Log in' }).waitFor();
 });
 
 await browser.close();

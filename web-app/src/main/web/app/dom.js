@@ -56,3 +56,24 @@ export function userPath(username, tail = '') {
 export function photoPath(id) {
   return `/photos/${encodeURIComponent(id)}`;
 }
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** A decorative icon (hidden from screen readers: its control carries the name) from one path. */
+export function icon(path) {
+  const svg = document.createElementNS(SVG, 'svg');
+  for (const [name, value] of Object.entries({
+    viewBox: '0 0 24 24',
+    width: '20',
+    height: '20',
+    'aria-hidden': 'true',
+    focusable: 'false',
+  })) {
+    svg.setAttribute(name, value);
+  }
+  const shape = document.createElementNS(SVG, 'path');
+  shape.setAttribute('d', path);
+  shape.setAttribute('fill', 'currentColor');
+  svg.append(shape);
+  return svg;
+}

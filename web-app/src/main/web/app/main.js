@@ -2,7 +2,7 @@
 import '../styles/app.css';
 import { ApiError } from './api.js';
 import { heading, loginPath, message } from './components.js';
-import { h, photoPath, replace, userPath } from './dom.js';
+import { h, icon, photoPath, replace, userPath } from './dom.js';
 import { notifications } from './notifications.js';
 import { current, navigate, route, start } from './router.js';
 import { session } from './session.js';
@@ -12,6 +12,9 @@ import { photoView } from './views/photo.js';
 import { profileView, userListView } from './views/profile.js';
 import { searchView } from './views/search.js';
 import { uploadView } from './views/upload.js';
+
+const BELL =
+  'M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6v-5a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z';
 
 /** Views only a logged-in user can see: the others send them to log in first. */
 const NEEDS_LOGIN = new Set([uploadView]);
@@ -80,7 +83,7 @@ function noticeItem(notice) {
 notifications.onChange(({ notices, unread, connected, latest }) => {
   replace(
     bell,
-    h('span', { 'aria-hidden': 'true' }, '🔔'),
+    icon(BELL),
     h('span', { class: 'visually-hidden' }, 'Notifications'),
     unread > 0 ? h('span', { class: 'badge' }, String(unread)) : null,
   );

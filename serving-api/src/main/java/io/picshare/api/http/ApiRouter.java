@@ -109,7 +109,7 @@ public final class ApiRouter {
             });
     Authenticator authenticator = new Authenticator(services.tokens());
     ServerRole role = config.http().role();
-    if (role.servesWrites() && !config.webApp().corsAllowedOrigins().isEmpty()) {
+    if (role.servesWrites()) {
       router.route().handler(new CrossOriginWrites(config.webApp().corsAllowedOrigins()));
     }
     if (role.servesReads()) {

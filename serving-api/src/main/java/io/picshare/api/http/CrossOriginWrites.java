@@ -10,12 +10,13 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * CORS for a write server that web apps of other origins send writes to ({@code
- * cors-allowed-origins}). A preflight from an allowed origin for a write method is answered {@code
- * 204} with what those writes send (bearer token, JSON or multipart, {@code Idempotency-Key}); one
- * from any other origin is {@code 403}. Other requests from an allowed origin may read the answer,
- * its error documents and the headers a client acts on. No credentials (cookies) are involved:
- * writes carry bearer tokens, so CORS grants reading answers, never authority.
+ * CORS of a write server, for web apps of other origins that send it writes ({@code
+ * cors-allowed-origins}; none by default). A preflight from an allowed origin for a write method is
+ * answered {@code 204} with what those writes send (bearer token, JSON or multipart, {@code
+ * Idempotency-Key}); one from any other origin is {@code 403}. Writes from an allowed origin may
+ * read the answer, its error documents and the headers a client acts on (reads come from the page's
+ * own origin). No credentials (cookies) are involved: writes carry bearer tokens, so CORS grants
+ * reading answers, never authority.
  */
 final class CrossOriginWrites implements Handler<RoutingContext> {
   private static final List<String> METHODS = List.of("POST", "PUT", "DELETE");
@@ -36,26 +37,31 @@ final class CrossOriginWrites implements Handler<RoutingContext> {
     String origin = ctx.request().getHeader("Origin");
     String preflight = ctx.request().getHeader("Access-Control-Request-Method");
     boolean allowed = origin != null && origins.contains(origin.toLowerCase(Locale.ROOT));
-    ctx.response().putHeader("Vary", "Origin");
     if (ctx.request().method() == HttpMethod.OPTIONS && preflight != null) {
       if (!allowed || !METHODS.contains(preflight)) {
         throw new PicShareException(
             ErrorCode.FORBIDDEN,
-            "cross-origin " + preflight + " requests from this origin are not allowed here");
+            "cross-origin "
+                + preflight
+                + " requests from this origin are not allowed here (cors-allowed-origins)");
       }
       ctx.response()
           .putHeader("Access-Control-Allow-Origin", origin)
           .putHeader("Access-Control-Allow-Methods", String.join(", ", METHODS))
           .putHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS)
           .putHeader("Access-Control-Max-Age", PREFLIGHT_MAX_AGE_SECONDS)
+          .putHeader("Vary", "Origin")
           .setStatusCode(204)
           .end();
       return;
     }
-    if (allowed) {
-      ctx.response()
-          .putHeader("Access-Control-Allow-Origin", origin)
-          .putHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+    if (!origins.isEmpty() && METHODS.contains(ctx.request().method().name())) {
+      ctx.response().putHeader("Vary", "Origin");
+      if (allowed) {
+        ctx.response()
+            .putHeader("Access-Control-Allow-Origin", origin)
+            .putHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+      }
     }
     ctx.next();
   }
