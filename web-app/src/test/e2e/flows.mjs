@@ -3,8 +3,8 @@
 // workers); it prints each step and exits non-zero at the first failure (with a screenshot).
 //
 // Environment: PICSHARE_URL (the read server: the page), PICSHARE_WRITE_URL, PICSHARE_CHROMIUM,
-// PICSHARE_FILES (lisbon.jpg, markup.jpg, extra.jpg, huge.png over the cap, notes.jpg not an
-// image), PICSHARE_SCREENSHOTS (where screenshots go), PICSHARE_RUN (makes names unique).
+// PICSHARE_FILES (lisbon.jpg, markup.jpg, extra-0…3.jpg, huge.png over the cap, notes.jpg not
+// an image), PICSHARE_SCREENSHOTS (where screenshots go), PICSHARE_RUN (makes names unique).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -242,12 +242,12 @@ await step('a title that is markup shows as text and runs nothing', async () => 
 });
 
 await step('ana uploads more photos (through the API) so that the feed has pages', async () => {
-  const bytes = readFileSync(join(FILES, 'extra.jpg'));
   const bearer = await token(ana);
   for (let i = 1; i <= EXTRA; i++) {
+    const bytes = readFileSync(join(FILES, `extra-${i % 4}.jpg`));
     const form = new FormData();
     form.append('title', `Harbour walk ${i} ${RUN}`);
-    form.append('file', new Blob([bytes], { type: 'image/jpeg' }), 'extra.jpg');
+    form.append('file', new Blob([bytes], { type: 'image/jpeg' }), `extra-${i % 4}.jpg`);
     const response = await fetch(`${WRITE}/v1/photos`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${bearer}` },

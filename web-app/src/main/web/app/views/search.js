@@ -7,11 +7,11 @@ import { navigate } from '../router.js';
 const MAX_QUERY = 200;
 const USERNAME_PREFIX = /^[A-Za-z0-9_]{1,30}$/;
 
-export function searchForm(value = '', idSuffix = '') {
+function searchForm(value = '') {
   const input = h('input', {
     type: 'search',
     name: 'q',
-    id: `search-q${idSuffix}`,
+    id: 'search-q',
     value,
     maxlength: MAX_QUERY,
     required: true,
@@ -44,8 +44,11 @@ export function searchView({ query, signal }) {
     searchForm(text),
   );
   if (text) {
-    const peopleSection = h('section', { 'aria-labelledby': 'people-heading' }, h('h2', { id: 'people-heading' }, 'People'), people);
-    if (USERNAME_PREFIX.test(text)) {
+    // people only for one word that can start a username; photos for any words
+    const peopleSection = USERNAME_PREFIX.test(text)
+      ? h('section', { 'aria-labelledby': 'people-heading' }, h('h2', { id: 'people-heading' }, 'People'), people)
+      : null;
+    if (peopleSection) {
       api
         .searchUsers(text)
         .then((page) => {
@@ -53,11 +56,9 @@ export function searchView({ query, signal }) {
           else replace(people, page.items.map(userRow));
         })
         .catch((error) => replace(people, h('li', {}, message(error.message, 'error'))));
-    } else {
-      replace(people, h('li', {}, message('Usernames have only letters, digits and underscores.')));
     }
     node.append(
-      peopleSection,
+      ...[peopleSection].filter(Boolean),
       h(
         'section',
         { 'aria-labelledby': 'photos-heading' },

@@ -9,6 +9,7 @@ import io.picshare.stack.RepositoryRoot;
 import io.picshare.stack.StackEndpoints;
 import io.picshare.stack.StackPorts;
 import io.picshare.stack.junit.LocalStackExtension;
+import java.awt.Color;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -114,9 +115,21 @@ class WebAppIT {
         .as("web-app's npm packages are installed by its build (mvn package runs npm ci)")
         .exists();
     Path files = Files.createDirectories(OUT.resolve("files"));
-    Files.write(files.resolve("lisbon.jpg"), TestPhotos.jpeg(1200, 800, 1));
+    Files.write(
+        files.resolve("lisbon.jpg"),
+        TestPhotos.jpeg(1200, 800, 1, new Color(255, 170, 60), new Color(120, 40, 140)));
     Files.write(files.resolve("markup.jpg"), TestPhotos.jpeg(640, 480, 4));
-    Files.write(files.resolve("extra.jpg"), TestPhotos.jpeg(400, 300, 2));
+    Color[][] shades = {
+      {new Color(40, 180, 170), new Color(10, 40, 110)},
+      {new Color(250, 220, 90), new Color(220, 60, 80)},
+      {new Color(140, 220, 120), new Color(20, 90, 60)},
+      {new Color(200, 200, 255), new Color(90, 60, 200)}
+    };
+    for (int i = 0; i < shades.length; i++) {
+      Files.write(
+          files.resolve("extra-" + i + ".jpg"),
+          TestPhotos.jpeg(400, 300, 10 + i, shades[i][0], shades[i][1]));
+    }
     byte[] tooLarge = TestPhotos.noisePng(700, 700, 3);
     assertThat(tooLarge.length).isGreaterThan(MAX_UPLOAD_BYTES);
     Files.write(files.resolve("huge.png"), tooLarge);
