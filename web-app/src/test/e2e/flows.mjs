@@ -82,7 +82,8 @@ async function step(title, action) {
   }
 }
 
-const shot = (who, name) => who.page.screenshot({ path: join(SHOTS, `${name}.png`) });
+// JPEG: the test photos are noise-heavy, which PNG cannot compress
+const shot = (who, name) => who.page.screenshot({ path: join(SHOTS, `${name}.jpg`), type: 'jpeg', quality: 80 });
 const heading = (page) => page.locator('main .view-heading');
 
 /** Every image has a text alternative; every form field a label. */
@@ -159,6 +160,7 @@ await step('the page and its assets carry a strict CSP and long-lived caching', 
     assert.match(new URL(asset.url()).pathname, /^\/assets\/[a-z]+-[A-Za-z0-9]{8,}\.(js|css|svg)$/);
     assert.equal(asset.headers()['cache-control'], 'public, max-age=31536000, immutable');
   }
+  assert.equal(await ana.page.locator('.bell').isVisible(), false, 'no notifications before logging in');
   await accessible(ana.page);
   await shot(ana, 'welcome-desktop');
 });
@@ -315,6 +317,8 @@ await step('search finds photos by the words of their title', async () => {
   await ben.page.goto(`/search?q=${encodeURIComponent(`lisbon sunsets ${RUN}`)}`);
   await eventually(ben, ben.page.getByRole('link', { name: LISBON }), 'the photo in search results');
   await ben.page.getByRole('img', { name: LISBON }).waitFor();
+  await ben.page.locator('main .paged[data-state="done"]').waitFor();
+  assert.equal(await ben.page.getByRole('button', { name: 'Load more' }).isVisible(), false, 'one page: nothing more to load');
   await accessible(ben.page);
   await shot(ben, 'search-desktop');
 });

@@ -176,7 +176,8 @@ export function pagedList({ tag = 'ul', className, label, load, item, empty, sig
       for (const data of page.items) list.append(item(data, signal));
       shown += page.items.length;
       cursor = page.next_cursor;
-      done = !cursor;
+      done = !cursor || page.items.length === 0;
+      if (done) container.dataset.state = 'done';
       replace(status, shown === 0 ? message(empty) : null);
       more.hidden = done;
     } catch (error) {
