@@ -3,8 +3,9 @@
 // workers); it prints each step and exits non-zero at the first failure (with a screenshot).
 //
 // Environment: PICSHARE_URL (the read server: the page), PICSHARE_WRITE_URL, PICSHARE_CHROMIUM,
-// PICSHARE_FILES (lisbon.jpg, markup.jpg, extra-0…3.jpg, huge.png over the cap, notes.jpg not
-// an image), PICSHARE_SCREENSHOTS (where screenshots go), PICSHARE_RUN (makes names unique).
+// PICSHARE_FILES (lisbon.jpg, markup.jpg, extra-0…3.jpg; huge.png over the cap, notes.jpg not an
+// image, broken.jpg a JPEG cut short, which only the server can tell), PICSHARE_SCREENSHOTS (where
+// screenshots go), PICSHARE_RUN (makes names unique).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -201,15 +202,15 @@ await step('ben finds ana by name and follows her; she hears of it live', async 
   await ana.page.getByRole('button', { name: 'Notifications, 1 new' }).waitFor();
 });
 
-await step('ana uploads two photos at once; a too-large and a non-image file are refused before sending', async () => {
+await step('ana uploads two photos at once; a too-large and a non-image file are refused before sending, a broken one by the server', async () => {
   current = ana;
   await ana.page.getByRole('link', { name: 'Upload', exact: true }).click();
   await heading(ana.page).filter({ hasText: 'Upload photos' }).waitFor();
   await ana.page.getByLabel('Choose photos').setInputFiles(
-    ['lisbon.jpg', 'markup.jpg', 'huge.png', 'notes.jpg'].map((name) => join(FILES, name)),
+    ['lisbon.jpg', 'markup.jpg', 'huge.png', 'notes.jpg', 'broken.jpg'].map((name) => join(FILES, name)),
   );
   const items = ana.page.locator('.upload-item');
-  await items.nth(3).waitFor();
+  await items.nth(4).waitFor();
   await items.nth(2).getByText(/^Too large: [\d.]+ MB\. Photos can be up to 1 MB\.$/).waitFor();
   await items.nth(3).getByText('Not a supported image').waitFor();
   for (const i of [0, 1]) {
@@ -221,8 +222,10 @@ await step('ana uploads two photos at once; a too-large and a non-image file are
   await items.nth(1).getByLabel('Title').fill(MARKUP);
   await accessible(ana.page);
   await shot(ana, 'upload-desktop');
-  await ana.page.getByRole('button', { name: 'Upload 2 photos' }).click();
-  await ana.page.getByText('2 uploaded.').waitFor({ timeout: 30000 });
+  await ana.page.getByRole('button', { name: 'Upload 3 photos' }).click();
+  await ana.page.getByText('2 uploaded, 1 not uploaded.').waitFor({ timeout: 30000 });
+  await items.nth(4).getByText(/^This image cannot be read/).waitFor();
+  assert.equal(await items.nth(4).getByLabel('Title').isDisabled(), true, 'refused for good: no retry');
   for (const i of [0, 1]) {
     assert.equal(await items.nth(i).locator('progress').evaluate((bar) => bar.value), 1);
   }

@@ -122,11 +122,16 @@ export function uploadView({ signal }) {
       replace(item.status, message('Uploaded. '), h('a', { href: photoPath(photo.id) }, 'View photo'));
       return true;
     } catch (error) {
-      item.state = error.code === 'network-error' || error.status >= 500 || error.status === 429 ? 'failed' : 'refused';
-      item.title.disabled = item.state === 'refused';
+      // refused for good: too large, not an image, unreadable; anything else may be retried,
+      // with the same key when the outcome is unknown (the photo may be stored: never twice)
+      const final = ['payload-too-large', 'unsupported-media-type', 'invalid-image'].includes(error.code);
+      const unknown = error.status === 0 || error.status >= 500 || [408, 409, 429].includes(error.status);
+      if (!unknown) item.key = idempotencyKey();
+      item.state = final ? 'refused' : 'failed';
+      item.title.disabled = final;
       item.remove.disabled = false;
       item.progress.hidden = true;
-      replace(item.status, message(uploadMessage(error) + (item.state === 'failed' ? ' Press Upload to retry.' : ''), 'error'));
+      replace(item.status, message(uploadMessage(error) + (final ? '' : ' Press Upload to retry.'), 'error'));
       return false;
     }
   }

@@ -134,6 +134,7 @@ class WebAppIT {
     assertThat(tooLarge.length).isGreaterThan(MAX_UPLOAD_BYTES);
     Files.write(files.resolve("huge.png"), tooLarge);
     Files.writeString(files.resolve("notes.jpg"), "not a photo, whatever its name says");
+    Files.write(files.resolve("broken.jpg"), TestPhotos.truncated(TestPhotos.jpeg(400, 300, 5)));
 
     List<String> command =
         List.of("node", webApp.resolve("src/test/e2e/flows.mjs").toAbsolutePath().toString());
