@@ -32,6 +32,7 @@ import io.picshare.api.http.AdminRouter;
 import io.picshare.api.http.ApiRouter;
 import io.picshare.api.http.EdgeLimits;
 import io.picshare.api.http.ServerOptions;
+import io.picshare.api.http.WebAppBundle;
 import io.picshare.api.metrics.ApiMetrics;
 import io.picshare.api.metrics.EdgeMetrics;
 import io.picshare.api.server.BlockedThreadReporter;
@@ -371,7 +372,8 @@ public final class PicShareApi implements AutoCloseable {
             notifications,
             tokens,
             readiness,
-            metrics);
+            metrics,
+            WebAppBundle.load());
     HttpServer admin =
         vertx
             .createHttpServer(ServerOptions.adminServer(config.admin(), config.timeouts()))

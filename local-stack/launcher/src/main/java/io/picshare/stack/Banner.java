@@ -31,6 +31,7 @@ final class Banner {
               + " (writes)   (GET /metrics, detailed /health/ready)");
     }
     if (e.api() != null) {
+      row(b, "Web app", e.api() + "/   (open it in a browser; served by the read API)");
       row(
           b,
           "Workers",

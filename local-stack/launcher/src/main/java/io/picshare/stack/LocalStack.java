@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The whole local system on one machine: HDFS (NameNode + 3 DataNodes), ZooKeeper, HBase and YARN
@@ -260,19 +261,41 @@ public final class LocalStack implements AutoCloseable {
       throw new UncheckedIOException("cannot write " + PicShareSiteFile.NAME, e);
     }
     switch (options.apiMode()) {
-      case ALL -> await(launch(apiSpec("api", "all", api, options.ports().admin())));
+      case ALL -> await(launch(apiSpec("api", "all", api, options.ports().admin(), List.of())));
       case SPLIT -> {
-        NodeProcess reader = launch(apiSpec("api-read", "read", api, options.ports().admin()));
+        // the web app (read server) sends its writes to the write server, across origins
+        NodeProcess reader =
+            launch(
+                apiSpec(
+                    "api-read",
+                    "read",
+                    api,
+                    options.ports().admin(),
+                    List.of("--web-write-url=" + origin(writeApi))));
         NodeProcess writer =
-            launch(apiSpec("api-write", "write", writeApi, options.ports().writeAdmin()));
+            launch(
+                apiSpec(
+                    "api-write",
+                    "write",
+                    writeApi,
+                    options.ports().writeAdmin(),
+                    List.of(
+                        "--cors-allowed-origins="
+                            + origin(api)
+                            + ",http://localhost:"
+                            + api.getPort())));
         await(reader);
         await(writer);
       }
       case NONE -> {}
     }
     if (withApi) {
-      await(launch(apiSpec("workers", "workers", workersUri(), workersAdminPort())));
+      await(launch(apiSpec("workers", "workers", workersUri(), workersAdminPort(), List.of())));
     }
+  }
+
+  private static String origin(URI uri) {
+    return uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
   }
 
   /** The workers' port (health only): next to the APIs'. */
@@ -325,7 +348,8 @@ public final class LocalStack implements AutoCloseable {
    * An API process of {@code role} on {@code api}'s port (it leases its own id-generator worker
    * id).
    */
-  private NodeProcess.Spec apiSpec(String name, String role, URI api, int adminPort) {
+  private NodeProcess.Spec apiSpec(
+      String name, String role, URI api, int adminPort, List<String> moreArguments) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     URI ready = api.resolve("/health/ready");
     return new NodeProcess.Spec(
@@ -338,15 +362,19 @@ public final class LocalStack implements AutoCloseable {
             // lets the HBase client use Unsafe for fast primitive reads and writes
             "--add-opens",
             "java.base/java.nio=ALL-UNNAMED"),
-        List.of(
-            "--role=" + role,
-            "--http-port=" + api.getPort(),
-            "--admin-port=" + adminPort,
-            "--hdfs-uri=" + endpoints.hdfs(),
-            "--zookeeper-quorum=" + endpoints.zookeeperQuorum(),
-            "--kafka-bootstrap=" + endpoints.kafkaBootstrap(),
-            "--solr-url=" + endpoints.solr(),
-            "--token-secret-file=" + options.dataDir().resolve("api").resolve("token.secret")),
+        Stream.concat(
+                Stream.of(
+                    "--role=" + role,
+                    "--http-port=" + api.getPort(),
+                    "--admin-port=" + adminPort,
+                    "--hdfs-uri=" + endpoints.hdfs(),
+                    "--zookeeper-quorum=" + endpoints.zookeeperQuorum(),
+                    "--kafka-bootstrap=" + endpoints.kafkaBootstrap(),
+                    "--solr-url=" + endpoints.solr(),
+                    "--token-secret-file="
+                        + options.dataDir().resolve("api").resolve("token.secret")),
+                moreArguments.stream())
+            .toList(),
         Optional.empty(),
         Map.of(),
         logDir().resolve(name + ".log"),

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param shutdown how a {@code SIGTERM} drains the server
  * @param webhooks where webhooks may point and how they are delivered
  * @param renditions how the workers build display renditions
+ * @param webApp where the web app's writes go, and which web apps may write across origins
  */
 public record ApiConfig(
     HttpConfig http,
@@ -30,8 +31,10 @@ public record ApiConfig(
     FeedConfig feed,
     WebhookConfig webhooks,
     StreamConfig stream,
-    RenditionsConfig renditions) {
+    RenditionsConfig renditions,
+    WebAppConfig webApp) {
   public ApiConfig {
+    requireNonNull(webApp, "webApp is null");
     requireNonNull(webhooks, "webhooks is null");
     requireNonNull(renditions, "renditions is null");
     requireNonNull(feed, "feed is null");
@@ -63,7 +66,8 @@ public record ApiConfig(
             feed(values),
             WebhookConfig.from(values),
             StreamConfig.from(values),
-            RenditionsConfig.from(values));
+            RenditionsConfig.from(values),
+            WebAppConfig.from(values));
     values.rejectUnknown();
     return config;
   }

@@ -1,24 +1,37 @@
 package io.picshare.api.http;
 
 import io.picshare.api.domain.account.AccountService;
+import io.picshare.api.domain.auth.Principal;
+import io.picshare.api.domain.social.FollowService;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Sign-up, log-in and profiles: {@code /v1/users}, {@code /v1/sessions}. Log-ins are limited per
- * client and per account (username, case-insensitive).
+ * client and per account (username, case-insensitive). A profile read with a token says whether the
+ * caller follows the user ({@code followed_by_me}).
  */
 final class AccountRoutes {
   private static final int MAX_JSON_BYTES = 16 * 1024;
 
   private final AccountService accounts;
+  private final FollowService follows;
+  private final Authenticator authenticator;
   private final EdgeLimits limits;
 
-  AccountRoutes(AccountService accounts, EdgeLimits limits) {
+  AccountRoutes(
+      AccountService accounts,
+      FollowService follows,
+      Authenticator authenticator,
+      EdgeLimits limits) {
     this.accounts = accounts;
+    this.follows = follows;
+    this.authenticator = authenticator;
     this.limits = limits;
   }
 
@@ -68,9 +81,17 @@ final class AccountRoutes {
   }
 
   private void profile(RoutingContext ctx) {
+    Optional<Principal> viewer = authenticator.optional(ctx);
     accounts
         .profile(ctx.pathParam("username"))
-        .onSuccess(account -> Json.send(ctx, 200, Json.profile(account)))
+        .compose(
+            account ->
+                viewer.isEmpty()
+                    ? Future.succeededFuture(Json.profile(account))
+                    : follows
+                        .follows(viewer.get(), account.user().userId())
+                        .map(followed -> Json.profile(account).put("followed_by_me", followed)))
+        .onSuccess(profile -> Json.send(ctx, 200, profile))
         .onFailure(ctx::fail);
   }
 }

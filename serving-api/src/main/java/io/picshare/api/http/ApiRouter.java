@@ -30,11 +30,12 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * Every route the public port serves, and the failure handler behind them. A server mounts the
- * routes of its role; the other role's routes answer 405, so a misrouted request fails loudly.
- * Before any route: the request is counted, its connection's head timer stopped, security headers
- * set, and its deadline and body timeout started. {@code /metrics} and the detailed readiness are
- * on the admin port ({@link AdminRouter}).
+ * Every route the public port serves (the API under {@code /v1}, health, and on read servers the
+ * web app at {@code /}), and the failure handler behind them. A server mounts the routes of its
+ * role; the other role's routes answer 405, so a misrouted request fails loudly. Before any route:
+ * the request is counted, its connection's head timer stopped, security headers set, and its
+ * deadline and body timeout started. {@code /metrics} and the detailed readiness are on the admin
+ * port ({@link AdminRouter}).
  */
 public final class ApiRouter {
   /** The services the routes call. */
@@ -52,7 +53,8 @@ public final class ApiRouter {
       NotificationHub notifications,
       TokenService tokens,
       ReadinessService readiness,
-      ApiMetrics metrics) {}
+      ApiMetrics metrics,
+      WebAppBundle webApp) {}
 
   private static final List<String> WRITE_PATHS =
       List.of(
@@ -107,6 +109,9 @@ public final class ApiRouter {
             });
     Authenticator authenticator = new Authenticator(services.tokens());
     ServerRole role = config.http().role();
+    if (role.servesWrites()) {
+      router.route().handler(new CrossOriginWrites(config.webApp().corsAllowedOrigins()));
+    }
     if (role.servesReads()) {
       // before the request deadline: a stream lives on after its upgrade
       new StreamRoutes(services.notifications(), authenticator, config.stream()).mountReads(router);
@@ -122,7 +127,8 @@ public final class ApiRouter {
         .get("/v1/openapi.json")
         .handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(openApi));
 
-    AccountRoutes accounts = new AccountRoutes(services.accounts(), limits);
+    AccountRoutes accounts =
+        new AccountRoutes(services.accounts(), services.follows(), authenticator, limits);
     SocialRoutes social = new SocialRoutes(services.follows(), services.likes(), authenticator);
     PhotoViews views = new PhotoViews(services.likes());
     FeedRoutes feed = new FeedRoutes(services.feeds(), views, authenticator);
@@ -159,6 +165,8 @@ public final class ApiRouter {
       feed.mountReads(router);
       search.mountReads(router);
       webhooks.mountReads(router);
+      new WebAppRoutes(services.webApp(), config.webApp(), config.upload().maxBytes())
+          .mount(router);
     } else {
       READ_PATHS.forEach(
           path -> router.route(HttpMethod.GET, path).handler(ctx -> wrongRole(ctx, role)));

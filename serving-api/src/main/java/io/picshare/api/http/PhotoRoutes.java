@@ -259,7 +259,8 @@ final class PhotoRoutes {
     return ctx.response().ended() || ctx.response().closed();
   }
 
-  private static boolean matches(String ifNoneMatch, String etag) {
+  /** Whether an {@code If-None-Match} value names {@code etag} (weakly compared, or {@code *}). */
+  static boolean matches(String ifNoneMatch, String etag) {
     if (ifNoneMatch == null) {
       return false;
     }

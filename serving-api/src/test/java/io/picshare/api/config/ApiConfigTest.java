@@ -230,4 +230,45 @@ class ApiConfigTest {
     assertThat(ServerRole.WRITE.servesReads()).isFalse();
     assertThat(ServerRole.ALL.servesReads() && ServerRole.ALL.servesWrites()).isTrue();
   }
+
+  @Test
+  void theWebAppWritesToItsOwnOriginUnlessTold() {
+    assertThat(ApiConfig.defaults().webApp())
+        .isEqualTo(new WebAppConfig(Optional.empty(), List.of()));
+
+    WebAppConfig split =
+        ApiConfig.from(
+                new ConfigValues(
+                    Map.of(
+                        "web-write-url", "HTTPS://Write.Example.com/",
+                        "cors-allowed-origins",
+                            " https://app.example.com , http://127.0.0.1:8080")))
+            .webApp();
+
+    assertThat(split.writeOrigin()).hasValue("https://write.example.com");
+    assertThat(split.corsAllowedOrigins())
+        .containsExactly("https://app.example.com", "http://127.0.0.1:8080");
+  }
+
+  @Test
+  void webAppOriginsMustBeOrigins() {
+    for (String bad :
+        List.of(
+            "write.example.com",
+            "ftp://write.example.com",
+            "https://write.example.com/api",
+            "https://write.example.com?x=1",
+            "https://user@write.example.com",
+            "https://")) {
+      assertThatThrownBy(() -> ApiConfig.from(new ConfigValues(Map.of("web-write-url", bad))))
+          .as(bad)
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("web-write-url must be an origin");
+      assertThatThrownBy(
+              () -> ApiConfig.from(new ConfigValues(Map.of("cors-allowed-origins", bad))))
+          .as(bad)
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("cors-allowed-origins must be an origin");
+    }
+  }
 }

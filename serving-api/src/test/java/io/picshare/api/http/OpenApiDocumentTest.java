@@ -52,12 +52,13 @@ class OpenApiDocumentTest {
                 null,
                 new ReadinessService(
                     List.of(), Duration.ofSeconds(1), Duration.ofSeconds(1), Clock.systemUTC()),
-                new ApiMetrics("all")),
+                new ApiMetrics("all"),
+                WebAppBundle.load()),
             EdgeLimits.create(vertx, config));
 
     Set<String> routed = new TreeSet<>();
     for (Route route : router.getRoutes()) {
-      if (route.getPath() == null || route.methods() == null) {
+      if (route.getPath() == null || route.methods() == null || webApp(route.getPath())) {
         continue;
       }
       String path = route.getPath().replaceAll(":([A-Za-z]+)", "{$1}");
@@ -67,6 +68,11 @@ class OpenApiDocumentTest {
     }
 
     assertThat(documented()).isEqualTo(routed);
+  }
+
+  /** The web app's pages and assets (WebAppRoutes) are not the API. */
+  private static boolean webApp(String path) {
+    return WebAppRoutes.PAGES.contains(path) || path.startsWith("/assets/");
   }
 
   private static Set<String> documented() throws Exception {

@@ -620,6 +620,28 @@ class BadInputIT {
             c -> c.get("/v1/stream", "Authorization", "Bearer nope")),
         bad("unknown route", 404, "not-found", c -> c.get("/v2/anything")),
         bad(
+            "profile with a badly signed token",
+            401,
+            "unauthenticated",
+            c -> c.get("/v1/users/" + username, "Authorization", "Bearer nope")),
+        bad("unknown web app asset", 404, "not-found", c -> c.get("/assets/app-NOSUCH.js")),
+        bad(
+            "web app asset outside the assets",
+            404,
+            "not-found",
+            c -> c.get("/assets/..%2Fassets.json")),
+        bad("web app asset folder", 404, "not-found", c -> c.get("/assets/")),
+        bad(
+            "cross-origin preflight where no origin is allowed",
+            403,
+            "forbidden",
+            c ->
+                c.send(
+                    c.request("/v1/photos")
+                        .header("Origin", "https://elsewhere.example")
+                        .header("Access-Control-Request-Method", "POST")
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()))),
+        bad(
             "wrong method",
             405,
             "method-not-allowed",

@@ -140,5 +140,36 @@ class LocalStackRestartIT {
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
       assertThat(new JsonObject(response.body()).getString("status")).isEqualTo("UP");
     }
+    assertWebAppWritesToTheWriteApi(stack);
+  }
+
+  /** The read API's web app sends its writes to the write API, which takes them across origins. */
+  private static void assertWebAppWritesToTheWriteApi(LocalStack stack) throws Exception {
+    java.net.URI read = stack.endpoints().api();
+    java.net.URI write = stack.endpoints().writeApi();
+    HttpClient http = HttpClient.newHttpClient();
+    String page =
+        http.send(
+                HttpRequest.newBuilder(read.resolve("/")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(page)
+        .contains(
+            "<meta name=\"picshare-write-url\" content=\"http://127.0.0.1:"
+                + write.getPort()
+                + "\">");
+    for (String origin :
+        List.of("http://127.0.0.1:" + read.getPort(), "http://localhost:" + read.getPort())) {
+      HttpResponse<String> preflight =
+          http.send(
+              HttpRequest.newBuilder(write.resolve("/v1/photos"))
+                  .header("Origin", origin)
+                  .header("Access-Control-Request-Method", "POST")
+                  .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(preflight.statusCode()).as(origin).isEqualTo(204);
+      assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(origin);
+    }
   }
 }

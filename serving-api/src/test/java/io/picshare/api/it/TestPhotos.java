@@ -19,10 +19,15 @@ final class TestPhotos {
 
   /** A real JPEG of the given size, with noise so that each seed gives different bytes. */
   static byte[] jpeg(int width, int height, long seed) {
+    return jpeg(width, height, seed, Color.ORANGE, Color.BLUE);
+  }
+
+  /** The same, shaded from {@code from} (top left) to {@code to} (bottom right). */
+  static byte[] jpeg(int width, int height, long seed, Color from, Color to) {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Random random = new Random(seed);
     Graphics2D g = image.createGraphics();
-    g.setPaint(new java.awt.GradientPaint(0, 0, Color.ORANGE, width, height, Color.BLUE));
+    g.setPaint(new java.awt.GradientPaint(0, 0, from, width, height, to));
     g.fillRect(0, 0, width, height);
     g.dispose();
     for (int i = 0; i < width * height / 8; i++) {

@@ -124,6 +124,11 @@ public final class FollowService {
         .onComplete(done -> followees.forget(follower.userId()));
   }
 
+  /** Whether {@code viewer} follows the user {@code userId} (never themselves). */
+  public Future<Boolean> follows(Principal viewer, long userId) {
+    return Async.of(follows.edge(viewer.userId(), userId)).map(OptionalLong::isPresent);
+  }
+
   /** Who follows {@code username}, newest first. */
   public Future<UserPage> followers(String username, Optional<String> cursor, int limit) {
     return page(
