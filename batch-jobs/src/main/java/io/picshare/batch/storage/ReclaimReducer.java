@@ -12,8 +12,10 @@ import io.picshare.schema.record.RenditionSet;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -72,20 +74,19 @@ public final class ReclaimReducer extends Reducer<Text, BytesWritable, Text, Lon
     List<RecordMove> live = liveRecords(volume, List.copyOf(keys));
     List<VolumeFormat.Entry> index = VolumeVerifier.readIndex(fs, new Path(volume));
     long total = index.stream().mapToLong(VolumeFormat.Entry::length).sum();
+    Map<Long, VolumeFormat.Entry> byOffset = new HashMap<>();
+    for (VolumeFormat.Entry entry : index) {
+      byOffset.put(entry.dataOffset(), entry);
+    }
     List<RecordMove> matched = new ArrayList<>();
     long liveBytes = 0;
     for (RecordMove move : live) {
-      Optional<VolumeFormat.Entry> entry =
-          index.stream()
-              .filter(
-                  e ->
-                      e.kind() == move.kind()
-                          && e.photoId() == move.photo().photoId()
-                          && e.dataOffset() == move.oldBase())
-              .findFirst();
-      if (entry.isPresent()) {
-        matched.add(new RecordMove(move.photo(), move.renditions(), move.oldBase(), entry.get()));
-        liveBytes += entry.get().length();
+      VolumeFormat.Entry entry = byOffset.get(move.oldBase());
+      if (entry != null
+          && entry.kind() == move.kind()
+          && entry.photoId() == move.photo().photoId()) {
+        matched.add(new RecordMove(move.photo(), move.renditions(), move.oldBase(), entry));
+        liveBytes += entry.length();
       }
     }
     context.getCounter(ReclaimCounters.VOLUMES_IN_USE).increment(1);
