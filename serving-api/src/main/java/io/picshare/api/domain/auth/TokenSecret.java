@@ -6,7 +6,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
 /** The token-signing key, kept in a file readable by its owner only; created on first use. */
@@ -27,16 +26,19 @@ public final class TokenSecret {
       }
       byte[] secret = new byte[BYTES];
       new SecureRandom().nextBytes(secret);
-      Files.createDirectories(file.toAbsolutePath().getParent());
+      Path dir = file.toAbsolutePath().getParent();
+      Files.createDirectories(dir);
+      // Written whole under a temporary name (owner-only, as temporary files are made), then
+      // published by a hard link, which fails if the name exists: an instance starting at the
+      // same moment never reads a half-written file.
+      Path written = Files.createTempFile(dir, file.getFileName() + ".", ".tmp");
       try {
-        Files.write(file, secret, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Files.write(written, secret, StandardOpenOption.WRITE);
+        Files.createLink(file, written);
       } catch (FileAlreadyExistsException e) {
         return loadOrCreate(file); // another instance created it first
-      }
-      try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException e) {
-        // not a POSIX file system: rely on the directory's permissions
+      } finally {
+        Files.deleteIfExists(written);
       }
       return secret;
     } catch (IOException e) {
