@@ -74,7 +74,8 @@ record SeedImages(String path, List<Image> images) {
     }
   }
 
-  private static String sha256(byte[] bytes) {
+  /** The hex SHA-256 of {@code bytes}, as photo rows hold it. */
+  static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {

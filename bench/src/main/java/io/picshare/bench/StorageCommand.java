@@ -13,8 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -102,12 +100,11 @@ public final class StorageCommand implements Callable<Integer> {
     BenchSetup setup = new BenchSetup(client, out, new SecureRandom());
     out.println("PicShare storage read benchmark against " + parameters.api());
     setup.checkReady();
-    List<String> lines;
     try (BenchCluster stack = BenchCluster.connect(cluster)) {
       if (!Files.exists(pool)) {
         seed(stack, setup, parameters.photoBytes(), out);
       }
-      lines = Files.readAllLines(pool, StandardCharsets.UTF_8);
+      List<String> lines = Files.readAllLines(pool, StandardCharsets.UTF_8);
       List<SeededPhoto> seeded = lines.stream().skip(1).map(SeededPhoto::parse).toList();
       String tiers = tiers(stack, seeded);
       BenchUser owner = setup.logIn(List.of(lines.get(0)), PASSWORD).get(0);
@@ -201,7 +198,7 @@ public final class StorageCommand implements Callable<Integer> {
                 1,
                 null,
                 null,
-                sha256(content),
+                SeedImages.sha256(content),
                 BlobLocation.wholeFile(PhotoPaths.incoming(photoId, "jpg"), content.length),
                 createdAt);
         pending.add(writers.submit(() -> write(hdfs, stack, record, content)));
@@ -279,14 +276,6 @@ public final class StorageCommand implements Callable<Integer> {
       counts.merge(tier, 1, Integer::sum);
     }
     return counts.toString();
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static byte[] randomBytes(int length) {
