@@ -158,6 +158,10 @@ public final class HadoopNode implements NodeRuntime.Component {
     conf.setInt("hbase.master.wait.on.regionservers.mintostart", 1);
     conf.setInt("hbase.master.wait.on.regionservers.maxtostart", 1);
     conf.setInt("hbase.regionserver.msginterval", 1000);
+    // MiniHBaseCluster gives the master 30 s to become active: on a loaded two-core machine a
+    // restart (lease recovery of the last run's WALs, while YARN starts) can take longer.
+    conf.setInt("hbase.master.start.timeout.localHBaseCluster", 180_000);
+    conf.setInt("hbase.master.init.timeout.localHBaseCluster", 300_000);
     hbase = new MiniHBaseCluster(conf, 1, 1);
     hbase.waitForActiveAndReadyMaster(120_000);
     try (Connection connection = ConnectionFactory.createConnection(conf);
