@@ -54,3 +54,18 @@ ensure_test_browser() {
     apt_install "Chromium (the web app's browser tests)" chromium || return 1
   fi
 }
+
+# The Ansible cluster test (ansible/test/run-cluster-test.sh): Ansible and ansible-lint, debootstrap
+# for the test hosts' root filesystem, systemd-nspawn to boot them, ssh to reach them.
+ensure_cluster_test_tools() {
+  local missing=()
+  command -v ansible-playbook >/dev/null || missing+=(ansible)
+  command -v ansible-lint >/dev/null || missing+=(ansible-lint)
+  command -v debootstrap >/dev/null || missing+=(debootstrap)
+  command -v systemd-nspawn >/dev/null || missing+=(systemd-container)
+  command -v ssh >/dev/null || missing+=(openssh-client)
+  command -v ip >/dev/null || missing+=(iproute2)
+  if (( ${#missing[@]} > 0 )); then
+    apt_install "the cluster test's tools" "${missing[@]}" || return 1
+  fi
+}
