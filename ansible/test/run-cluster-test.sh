@@ -243,8 +243,8 @@ EOF
 
 step_replicas() {
   local fsck=$STATE_DIR/fsck.txt rc=0
-  log "$GATEWAY_HOST: /usr/local/bin/picshare-hdfs fsck / -files -blocks -locations  (to $fsck)"
-  ssh_host "$GATEWAY_HOST" /usr/local/bin/picshare-hdfs fsck / -files -blocks -locations >"$fsck" 2>&1 || rc=$?
+  log "$GATEWAY_HOST: runuser -u hdfs -- picshare-hdfs fsck / -files -blocks -locations  (to $fsck)"
+  ssh_host "$GATEWAY_HOST" runuser -u hdfs -- /usr/local/bin/picshare-hdfs fsck / -files -blocks -locations >"$fsck" 2>&1 || rc=$?
   ((rc == 0)) || log "fsck exited $rc"
   python3 - "$fsck" "$STATE_DIR/journey.json" <<'EOF' || fail "replicas (fsck output: $fsck)"
 import json, re, sys
