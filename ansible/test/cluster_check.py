@@ -125,9 +125,12 @@ def expect(resp, status, what):
     return resp
 
 
-def with_retries(call, what, attempts=4):
-    """call() with a few retries on transport errors and 5xx (for steps that are safe to repeat)."""
-    for attempt in range(1, attempts + 1):
+def with_retries(call, what, seconds=150.0):
+    """call() again on transport errors, 429 and 5xx for up to `seconds` (for steps that are safe
+    to repeat): long enough for a cluster to heal after losing a host, as a patient client would."""
+    started, attempt = time.monotonic(), 0
+    while True:
+        attempt += 1
         try:
             resp = call()
             if resp.status < 500 and resp.status != 429:
@@ -136,10 +139,11 @@ def with_retries(call, what, attempts=4):
             wait = resp.retry_after(2.0)
         except TransportError as e:
             problem, wait = str(e), 2.0
-        if attempt == attempts:
-            raise CheckFailed(f"{what}: still failing after {attempts} attempts: {problem}")
-        wait = min(wait, 10.0)
-        log(f"  {what}: {problem}; retrying in {wait:.0f} s")
+        wait = min(max(wait, 1.0), 10.0)
+        if time.monotonic() - started + wait > seconds:
+            raise CheckFailed(f"{what}: still failing after {attempt} attempts in "
+                              f"{time.monotonic() - started:.0f} s: {problem}")
+        log(f"  {what}: {problem[:160]}; retrying in {wait:.0f} s")
         time.sleep(wait)
 
 
