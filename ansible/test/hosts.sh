@@ -42,7 +42,7 @@ PS_BRIDGE_IP=$PS_NET.1
 PS_PREFIX_LEN=24
 # TEST_HOSTS: an array set before sourcing, or a string in the environment ("h1 h2 h3").
 if ! declare -p TEST_HOSTS >/dev/null 2>&1; then
-  TEST_HOSTS=(h1 h2 h3)
+  TEST_HOSTS=(h1 h2 h3 h4)  # the test inventory's hosts
 elif [[ ${TEST_HOSTS@a} != *a* ]]; then
   read -ra TEST_HOSTS <<<"$TEST_HOSTS"
 fi
