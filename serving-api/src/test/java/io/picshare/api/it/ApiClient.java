@@ -64,9 +64,25 @@ final class ApiClient {
   /** Signs up a fresh user and logs in; returns the bearer token. */
   String newUserToken(String usernamePrefix) throws Exception {
     String username = usernamePrefix + "_" + UUID.randomUUID().toString().substring(0, 8);
-    HttpResponse<byte[]> signUp = postJson("/v1/users", credentials(username));
-    assertThat(signUp.statusCode()).as(text(signUp)).isEqualTo(201);
+    signUp(username);
     return logIn(username);
+  }
+
+  /**
+   * Signs {@code username} up, retrying as a client should while the server answers {@code 503}
+   * (e.g. its id lease is being renewed on a loaded machine), after the {@code Retry-After} it
+   * gives. A {@code 409} after a {@code 503} is the account an earlier attempt made.
+   */
+  void signUp(String username) throws Exception {
+    HttpResponse<byte[]> response = postJson("/v1/users", credentials(username));
+    for (int attempt = 1; response.statusCode() == 503 && attempt < 10; attempt++) {
+      Thread.sleep(1000L * response.headers().firstValueAsLong("Retry-After").orElse(1));
+      response = postJson("/v1/users", credentials(username));
+      if (response.statusCode() == 409) {
+        return;
+      }
+    }
+    assertThat(response.statusCode()).as(text(response)).isEqualTo(201);
   }
 
   String logIn(String username) throws Exception {

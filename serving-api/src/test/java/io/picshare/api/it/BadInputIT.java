@@ -68,8 +68,7 @@ class BadInputIT {
             .await(60, TimeUnit.SECONDS);
     client = new ApiClient(api.port());
     username = "bea_" + UUID.randomUUID().toString().substring(0, 8);
-    assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode())
-        .isEqualTo(201);
+    client.signUp(username);
     token = client.logIn(username);
     strangerToken = client.newUserToken("tom");
     photo = TestPhotos.jpeg(400, 300, 42);

@@ -25,8 +25,7 @@ class CrashDuringUploadsIT {
     String username = "crash_" + Long.toHexString(System.nanoTime());
     try (ApiProcess api = ApiProcess.start(stack, "crash-test-api", List.of())) {
       ApiClient client = api.client();
-      assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode())
-          .isEqualTo(201);
+      client.signUp(username);
       String token = client.logIn(username);
 
       // The only API is killed: each client stops at its first failed request.

@@ -41,8 +41,7 @@ class FailedUploadIT {
         FileSystem hdfs = FileSystem.newInstance(stack.hdfs(), new Configuration())) {
       ApiClient client = new ApiClient(api.port());
       String username = "fay_" + UUID.randomUUID().toString().substring(0, 8);
-      assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode())
-          .isEqualTo(201);
+      client.signUp(username);
       String token = client.logIn(username);
       List<String> filesBefore = incomingFiles(hdfs);
 

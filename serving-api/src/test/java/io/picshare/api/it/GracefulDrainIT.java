@@ -41,8 +41,7 @@ class GracefulDrainIT {
                 "drain-test-api",
                 List.of("--drain-timeout=" + DRAIN_TIMEOUT.toSeconds(), "--event-loops=2"))) {
       ApiClient firstClient = first.client();
-      assertThat(firstClient.postJson("/v1/users", ApiClient.credentials(username)).statusCode())
-          .isEqualTo(201);
+      firstClient.signUp(username);
       String token = firstClient.logIn(username);
 
       long signalled;

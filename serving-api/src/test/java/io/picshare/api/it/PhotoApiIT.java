@@ -202,8 +202,7 @@ class PhotoApiIT {
   @Test
   void retryWithTheSameIdempotencyKeyCreatesExactlyOnePhoto() throws Exception {
     String username = "eva_" + UUID.randomUUID().toString().substring(0, 8);
-    assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode())
-        .isEqualTo(201);
+    client.signUp(username);
     String token = client.logIn(username);
     byte[] photo = TestPhotos.jpeg(300, 200, 3);
     Map<String, String> key = Map.of("Idempotency-Key", "upload-" + UUID.randomUUID());
@@ -226,8 +225,7 @@ class PhotoApiIT {
   @Test
   void listIsNewestFirstAndPagesByCursor() throws Exception {
     String username = "ivo_" + UUID.randomUUID().toString().substring(0, 8);
-    assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode())
-        .isEqualTo(201);
+    client.signUp(username);
     String token = client.logIn(username);
     List<String> uploaded = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
@@ -261,8 +259,7 @@ class PhotoApiIT {
   @Test
   void onlyTheOwnerDeletesAndThenThePhotoIsGoneEverywhere() throws Exception {
     String ownerName = "zoe_" + UUID.randomUUID().toString().substring(0, 8);
-    assertThat(client.postJson("/v1/users", ApiClient.credentials(ownerName)).statusCode())
-        .isEqualTo(201);
+    client.signUp(ownerName);
     String owner = client.logIn(ownerName);
     String stranger = client.newUserToken("max");
     String id = json(client.upload(owner, TestPhotos.jpeg(100, 100, 4), "mine")).getString("id");

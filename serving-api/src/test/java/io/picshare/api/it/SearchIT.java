@@ -50,8 +50,7 @@ class SearchIT {
     client = new ApiClient(api.port());
     solr = new HttpJdkSolrClient.Builder(stack.solr().toString()).build();
     String name = "finder_" + UUID.randomUUID().toString().substring(0, 8);
-    assertThat(client.postJson("/v1/users", ApiClient.credentials(name)).statusCode())
-        .isEqualTo(201);
+    client.signUp(name);
     token = client.logIn(name);
   }
 

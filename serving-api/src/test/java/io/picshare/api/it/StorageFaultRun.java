@@ -64,8 +64,7 @@ final class StorageFaultRun {
     RetryingUploader.Outcome outcome;
     try (PicShareApi api = PicShareApi.start(apiConfig(stack)).await(60, TimeUnit.SECONDS)) {
       ApiClient client = new ApiClient(api.port());
-      assertThat(client.postJson("/v1/users", ApiClient.credentials(username)).statusCode())
-          .isEqualTo(201);
+      client.signUp(username);
       String token = client.logIn(username);
 
       long faultAt;

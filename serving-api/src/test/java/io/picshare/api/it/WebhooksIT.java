@@ -98,8 +98,7 @@ class WebhooksIT {
 
   private static User signUp(String prefix) throws Exception {
     String name = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
-    assertThat(client.postJson("/v1/users", ApiClient.credentials(name)).statusCode())
-        .isEqualTo(201);
+    client.signUp(name);
     return new User(name, client.logIn(name));
   }
 
