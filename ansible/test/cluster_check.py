@@ -577,12 +577,28 @@ def reader(gw, args, token, stats, stop_at):
         time.sleep(args.read_interval)
 
 
-def load(gw, args):
+def prepare(gw, args):
+    """Signs up the load user and saves its credentials beside --out, for a later `load`."""
     username, password = unique_name("ckl"), new_password()
     sign_up(gw, username, password)
+    save_credentials(args.out, username, password, gw)
+    log(f"user {username} signed up; credentials in {credentials_path(args.out)}")
+    print(json.dumps({"ok": True, "username": username}))
+    return 0
+
+
+def load(gw, args):
+    path = credentials_path(args.out)
+    if os.path.exists(path):  # made by `prepare`, before the fault
+        with open(path, encoding="utf-8") as f:
+            saved = json.load(f)
+        username, password = saved["username"], saved["password"]
+    else:
+        username, password = unique_name("ckl"), new_password()
+        sign_up(gw, username, password)
+        save_credentials(args.out, username, password, gw)
     token = log_in(gw, username, password)
     base = LOAD_JPEG.read_bytes()
-    save_credentials(args.out, username, password, gw)
     out = open(args.out, "w", encoding="utf-8")
     log(f"user {username}; {args.upload_threads} upload and {args.read_threads} read threads for "
         f"{args.seconds} s; acknowledged uploads go to {args.out}")
@@ -793,6 +809,14 @@ def build_parser():
     j.add_argument("--deadline", type=float, default=60.0,
                    help="seconds to wait for each asynchronous result (default: %(default)s)")
 
+    pr = sub.add_parser("prepare", parents=[per_command],
+                        help="sign up the load user ahead of a fault (a later `load` uses it)",
+                        description=("Signs up a fresh user and writes its credentials to "
+                                     "FILE.credentials, where `load --out FILE` and `verify` "
+                                     "find them: the sign-up is then not part of the fault."))
+    pr.add_argument("--out", required=True, metavar="FILE",
+                    help="the FILE a later `load --out` records to")
+
     ld = sub.add_parser("load", parents=[per_command],
                         formatter_class=argparse.RawDescriptionHelpFormatter,
                         help="uploads and reads for N seconds, recording every acknowledged upload",
@@ -841,7 +865,7 @@ def main(argv=None):
     except (OSError, ssl.SSLError) as e:
         print(f"FAIL ({args.command}): --cacert {args.cacert}: {e}", file=sys.stderr)
         return 2
-    command = {"journey": journey, "load": load, "verify": verify}[args.command]
+    command = {"journey": journey, "prepare": prepare, "load": load, "verify": verify}[args.command]
     try:
         return command(gw, args)
     except (CheckFailed, TransportError) as e:

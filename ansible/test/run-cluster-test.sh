@@ -11,7 +11,7 @@
 # Runs as root. The hosts booted are those of ansible/inventories/test/hosts.yml.
 # Environment: PICSHARE_DIST_DIR (artefacts; default cluster-dist/target/dist),
 # STATE_DIR (default /var/tmp/picshare-cluster-test), CONVERGE_TIMEOUT (s, default 2400),
-# LOAD_SECONDS (default 90), TEST_HOSTS ("h1 h2 h3": instead of the inventory's).
+# LOAD_SECONDS (default 150), TEST_HOSTS ("h1 h2 h3": instead of the inventory's).
 # Exits non-zero at the first failing step, naming it; a table of step times ends the output.
 
 set -Eeuo pipefail
@@ -72,7 +72,7 @@ GATEWAY_URL=https://$(host_ip "$GATEWAY_HOST")
 GATEWAY_CERT=$STATE_DIR/gateway.crt
 CLUSTER_CHECK=${PICSHARE_CLUSTER_CHECK:-$HERE/cluster_check.py}
 : "${CONVERGE_TIMEOUT:=2400}"
-: "${LOAD_SECONDS:=90}"
+: "${LOAD_SECONDS:=150}"
 
 export ANSIBLE_NOCOLOR=1 ANSIBLE_FORCE_COLOR=0 ANSIBLE_HOST_KEY_CHECKING=False
 
@@ -334,9 +334,12 @@ _cluster_check() {
 
 step_host_loss() {
   [[ -s $GATEWAY_CERT ]] || _fetch_gateway_cert
+  rm -f "$STATE_DIR/acked.jsonl" "$STATE_DIR/acked.jsonl.credentials"
+  log "cluster_check.py prepare (the load user, signed up before the fault)"
+  _cluster_check "$STATE_DIR/prepare.log" prepare --gateway "$GATEWAY_URL" --cacert "$GATEWAY_CERT" \
+    --out "$STATE_DIR/acked.jsonl" || fail "prepare (log: $STATE_DIR/prepare.log)"
   log "crash_host $LOST_HOST (SIGKILL, no shutdown)"
   crash_host "$LOST_HOST"
-  rm -f "$STATE_DIR/acked.jsonl"
   log "cluster_check.py load --seconds $LOAD_SECONDS with $LOST_HOST down"
   _cluster_check "$STATE_DIR/load.log" load --gateway "$GATEWAY_URL" --cacert "$GATEWAY_CERT" \
     --seconds "$LOAD_SECONDS" --out "$STATE_DIR/acked.jsonl" || fail "load with $LOST_HOST down (log: $STATE_DIR/load.log)"
