@@ -142,7 +142,7 @@ _prepare_rootfs() {
 
 # Builds (once) the cached root filesystem. Debs are kept in $PS_CACHE_DIR/debs.
 build_rootfs() {
-  local dir tmp log rc=0
+  local dir build log rc=0
   dir=$(rootfs_dir)
   if [[ -f $dir/.picshare-rootfs ]]; then
     _hlog "rootfs: cached $dir"
@@ -154,15 +154,15 @@ build_rootfs() {
     flock -x 9
     if [[ -f $dir/.picshare-rootfs ]]; then exit 0; fi   # built meanwhile by someone else
     [[ -e $dir ]] && { _hlog "rootfs: removing incomplete $dir"; rm -rf "$dir"; }
-    tmp=$(mktemp -d "$PS_CACHE_DIR/.rootfs-build.XXXXXX") || exit 1
-    chmod 755 "$tmp"   # it becomes /: mktemp's 0700 would keep every non-root service out (CHDIR)
+    build=$(mktemp -d "$PS_CACHE_DIR/.rootfs-build.XXXXXX") || exit 1
+    chmod 755 "$build"   # it becomes /: mktemp's 0700 would keep every non-root service out (CHDIR)
     log=$PS_CACHE_DIR/build-$(basename "$dir").log
-    _hlog "rootfs: debootstrap $PS_SUITE ($PS_ROOTFS_VARIANT + ${#PS_ROOTFS_PACKAGES[@]} packages) into $tmp; log $log"
+    _hlog "rootfs: debootstrap $PS_SUITE ($PS_ROOTFS_VARIANT + ${#PS_ROOTFS_PACKAGES[@]} packages) into $build; log $log"
     local start=$SECONDS
     debootstrap --variant="$PS_ROOTFS_VARIANT" \
       --include="$(IFS=,; echo "${PS_ROOTFS_PACKAGES[*]}")" \
       --cache-dir="$PS_CACHE_DIR/debs" \
-      "$PS_SUITE" "$tmp" "$PS_MIRROR" >"$log" 2>&1 &
+      "$PS_SUITE" "$build" "$PS_MIRROR" >"$log" 2>&1 &
     local pid=$! n=0
     while kill -0 "$pid" 2>/dev/null; do
       sleep 5; n=$((n + 5))
@@ -172,13 +172,13 @@ build_rootfs() {
     if ((rc != 0)); then
       _hlog "rootfs: debootstrap failed (rc=$rc); last lines of $log:"
       tail -n 20 "$log" >&2
-      _umount_below "$tmp"; rm -rf "$tmp"
+      _umount_below "$build"; rm -rf "$build"
       exit 1
     fi
-    _umount_below "$tmp"
-    _prepare_rootfs "$tmp"
-    rootfs_key >"$tmp/.picshare-rootfs"
-    mv -T "$tmp" "$dir" || exit 1
+    _umount_below "$build"
+    _prepare_rootfs "$build"
+    rootfs_key >"$build/.picshare-rootfs"
+    mv -T "$build" "$dir" || exit 1
     _hlog "rootfs: built $dir in $((SECONDS - start))s"
   ) 9>"$PS_CACHE_DIR/.build.lock"
 }
